@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+// Placeholder until the command is written.
+export function registerIngest(_program: Command, _ctx: CliContext): void {}

@@ -1,0 +1,45 @@
+// The `readout` command: global options, one module per command under ./commands.
+import { Command, CommanderError } from 'commander';
+import { defaultDataDir } from '../config/config.js';
+import { describeError, ReadoutError } from '../core/errors.js';
+import { Context } from './context.js';
+import { registerDemo } from './commands/demo.js';
+import { registerExtract } from './commands/extract.js';
+import { registerFeed } from './commands/feed.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerSearch } from './commands/search.js';
+import { registerSources } from './commands/sources.js';
+import { registerWatch } from './commands/watch.js';
+import { registerJobs } from './commands/jobs.js';
+
+export function buildProgram(ctx: Context, program: Command): Command {
+  program
+    .name('readout')
+    .description('Media monitoring and diplomatic-signal analysis')
+    .option('--db <location>', `store: a SQLite file or a postgres:// URL (env READOUT_DB; default ${defaultDataDir(process.env)}/readout.db)`)
+    .option('--config <file>', 'YAML config file (env READOUT_CONFIG; default ./readout.yaml when present)')
+    .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerJobs, registerDemo]) {
+    register(program, ctx);
+  }
+  return program;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const program = new Command();
+  const ctx = new Context(program, env);
+  buildProgram(ctx, program);
+  try {
+    await program.parseAsync(argv);
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    ctx.err(`readout: ${describeError(err)}`);
+    if (!(err instanceof ReadoutError) && err instanceof Error && err.stack) ctx.logger().debug({ err }, 'unexpected error');
+    return 1;
+  } finally {
+    await ctx.close().catch((err: unknown) => ctx.err(`readout: closing the store failed: ${describeError(err)}`));
+  }
+}

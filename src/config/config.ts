@@ -1,0 +1,163 @@
+// Configuration is parsed once (defaults < config file < environment < flags) into one typed,
+// validated object. Nothing else in the code base reads process.env.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { parseDuration } from '../core/duration.js';
+import { ReadoutError } from '../core/errors.js';
+
+const duration = z.union([z.string(), z.number()]);
+
+const ConfigSchema = z
+  .object({
+    db: z.string().min(1).optional(),
+    dataDir: z.string().min(1).optional(),
+    log: z.object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') }).default({ level: 'info' }),
+    fetch: z
+      .object({
+        userAgent: z.string().min(1).default('ReadoutBot/0.1 (+https://github.com/readout/readout; media monitoring)'),
+        minDelay: duration.default('2s'),
+        connectTimeout: duration.default('10s'),
+        readTimeout: duration.default('30s'),
+        maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
+        maxRedirects: z.number().int().min(0).max(5).default(5),
+        respectRobots: z.boolean().default(true),
+        robotsCache: duration.default('1h'),
+        allowPrivate: z.array(z.string()).default([]),
+      })
+      .strict()
+      .prefault({}),
+    scheduler: z
+      .object({
+        defaultInterval: duration.default('15m'),
+        jitter: z.number().min(0).max(1).default(0.1),
+        maxBackoff: duration.default('6h'),
+        workers: z.number().int().min(1).max(64).default(4),
+        leaseTime: duration.default('2m'),
+        maxAttempts: z.number().int().min(1).max(50).default(5),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export interface Config {
+  db: string;
+  dataDir: string;
+  logLevel: string;
+  fetch: {
+    userAgent: string;
+    minDelayMs: number;
+    connectTimeoutMs: number;
+    readTimeoutMs: number;
+    maxBodyBytes: number;
+    maxRedirects: number;
+    respectRobots: boolean;
+    robotsCacheMs: number;
+    allowPrivate: string[];
+  };
+  scheduler: {
+    defaultIntervalMs: number;
+    jitter: number;
+    maxBackoffMs: number;
+    workers: number;
+    leaseMs: number;
+    maxAttempts: number;
+  };
+}
+
+export interface ConfigInputs {
+  /** Path given with --config (else READOUT_CONFIG, else ./readout.yaml when present). */
+  configPath?: string;
+  /** --db flag. */
+  db?: string;
+  /** Process environment (passed in so tests can control it). */
+  env?: NodeJS.ProcessEnv;
+  /** Overrides applied last (flags, tests). */
+  overrides?: Record<string, unknown>;
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = {}): string {
+  if (env.READOUT_DATA_DIR) return env.READOUT_DATA_DIR;
+  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'readout');
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ReadoutError('config', `cannot read config file ${path}`, { hint: 'check the path given with --config or READOUT_CONFIG', cause: err });
+  }
+  try {
+    const parsed: unknown = parseYaml(raw);
+    if (parsed === null || parsed === undefined) return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the top level must be a mapping');
+    return parsed as Record<string, unknown>;
+  } catch (err) {
+    throw new ReadoutError('config', `config file ${path} is not valid YAML: ${(err as Error).message}`, { hint: 'fix the YAML syntax' });
+  }
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && prev && typeof prev === 'object' && !Array.isArray(prev)
+        ? deepMerge(prev as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
+  }
+  return out;
+}
+
+export function loadConfig(inputs: ConfigInputs = {}): Config {
+  const env = inputs.env ?? {};
+  const path = inputs.configPath ?? env.READOUT_CONFIG ?? (existsSync('readout.yaml') ? 'readout.yaml' : undefined);
+  let raw: Record<string, unknown> = path ? readConfigFile(path) : {};
+  const fromEnv: Record<string, unknown> = {};
+  if (env.READOUT_DB) fromEnv.db = env.READOUT_DB;
+  if (env.READOUT_DATA_DIR) fromEnv.dataDir = env.READOUT_DATA_DIR;
+  if (env.READOUT_LOG_LEVEL) fromEnv.log = { level: env.READOUT_LOG_LEVEL };
+  raw = deepMerge(raw, fromEnv);
+  if (inputs.db) raw.db = inputs.db;
+  if (inputs.overrides) raw = deepMerge(raw, inputs.overrides);
+
+  const result = ConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.join('.') || '(top level)';
+    throw new ReadoutError('config', `bad config value at ${where}${path ? ` in ${path}` : ''}: ${issue.message}`, {
+      hint: 'see the Configuration section of README.md',
+    });
+  }
+  const c = result.data;
+  const dataDir = c.dataDir ?? defaultDataDir(env);
+  return {
+    db: c.db ?? join(dataDir, 'readout.db'),
+    dataDir,
+    logLevel: c.log.level,
+    fetch: {
+      userAgent: c.fetch.userAgent,
+      minDelayMs: parseDuration(c.fetch.minDelay, 'fetch.minDelay'),
+      connectTimeoutMs: parseDuration(c.fetch.connectTimeout, 'fetch.connectTimeout'),
+      readTimeoutMs: parseDuration(c.fetch.readTimeout, 'fetch.readTimeout'),
+      maxBodyBytes: c.fetch.maxBodyBytes,
+      maxRedirects: c.fetch.maxRedirects,
+      respectRobots: c.fetch.respectRobots,
+      robotsCacheMs: parseDuration(c.fetch.robotsCache, 'fetch.robotsCache'),
+      allowPrivate: c.fetch.allowPrivate,
+    },
+    scheduler: {
+      defaultIntervalMs: parseDuration(c.scheduler.defaultInterval, 'scheduler.defaultInterval'),
+      jitter: c.scheduler.jitter,
+      maxBackoffMs: parseDuration(c.scheduler.maxBackoff, 'scheduler.maxBackoff'),
+      workers: c.scheduler.workers,
+      leaseMs: parseDuration(c.scheduler.leaseTime, 'scheduler.leaseTime'),
+      maxAttempts: c.scheduler.maxAttempts,
+    },
+  };
+}

@@ -1,0 +1,185 @@
+// The Store interface: every read and write of persistent state goes through it, and every
+// implementation (SQLite, PostgreSQL) passes the same test suite (test/store.contract.ts).
+import type { ArticleKind, RawResponse, ReaderComment, SourceKind } from '../core/types.js';
+
+export interface SourceHealth {
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  failureStreak: number;
+  itemsSeen: number;
+  nextPollAt: string | null;
+}
+
+export interface Source extends SourceHealth {
+  id: number;
+  url: string;
+  kind: SourceKind;
+  title: string | null;
+  tags: string[];
+  intervalSeconds: number;
+  enabled: boolean;
+  /** Conditional-GET validators from the last 200 response. */
+  etag: string | null;
+  lastModified: string | null;
+  createdAt: string;
+}
+
+export interface NewSource {
+  url: string;
+  kind: SourceKind;
+  title?: string | null;
+  tags?: string[];
+  intervalSeconds: number;
+}
+
+export type SourcePatch = Partial<Omit<Source, 'id' | 'url' | 'createdAt'>>;
+
+export interface NewArticle {
+  url: string;
+  /** Canonical URL with tracking parameters stripped: the dedup key. */
+  canonicalUrl: string;
+  /** Other URLs the same article was seen under. */
+  aliasUrls?: string[];
+  sourceId: number | null;
+  sourceName: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  language: string;
+  kind: ArticleKind;
+  section: string | null;
+  text: string;
+  /** sha256 of the normalised text. */
+  contentHash: string;
+  /** 64-bit SimHash as 16 hex digits. */
+  simhash: string;
+  rawHash: string | null;
+  fetchedAt: string;
+}
+
+export interface StoredArticle extends NewArticle {
+  id: number;
+  /** Near-duplicate group: the id of the first article of the group (itself when alone). */
+  groupId: number;
+  createdAt: string;
+}
+
+export type ArticleInsertResult =
+  | { status: 'inserted'; id: number; groupId: number }
+  /** Same canonical URL, an alias URL, or the same content hash: nothing new stored. */
+  | { status: 'duplicate'; id: number; groupId: number };
+
+export interface SearchQuery {
+  /** Free text; words are ANDed, "quoted phrases" kept; empty = match all. */
+  text: string;
+  /** Source id, URL, or source name (article.sourceName). */
+  source?: string;
+  since?: string;
+  until?: string;
+  kind?: ArticleKind;
+  limit?: number;
+  order?: 'newest' | 'relevance';
+}
+
+export interface SearchHit {
+  id: number;
+  url: string;
+  title: string | null;
+  sourceName: string | null;
+  published: string | null;
+  kind: ArticleKind;
+  /** Text around the matches with matches wrapped in « ». */
+  snippet: string;
+  groupId: number;
+  /** How many articles share the near-duplicate group (1 = alone). */
+  groupSize: number;
+  score: number;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface NewJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  /** Unique among all jobs ever enqueued: a second enqueue with the same key is a no-op. */
+  dedupeKey?: string;
+  runAfter?: string;
+  maxAttempts?: number;
+  sourceId?: number | null;
+}
+
+export interface Job {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string | null;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAfter: string;
+  leaseUntil: string | null;
+  lastError: string | null;
+  sourceId: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+}
+
+export interface StoreStats {
+  sources: number;
+  articles: number;
+  comments: number;
+  rawResponses: number;
+  duplicateGroups: number;
+  jobs: Record<JobStatus, number>;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs migrations; refuses (ReadoutError 'schema') a database newer than this code. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs fn in one transaction; the Store passed to fn writes inside it. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  // sources
+  addSource(source: NewSource): Promise<Source>;
+  getSource(idOrUrl: number | string): Promise<Source | null>;
+  listSources(): Promise<Source[]>;
+  updateSource(id: number, patch: SourcePatch): Promise<void>;
+  removeSource(id: number): Promise<boolean>;
+  /** Enabled sources whose nextPollAt is null or <= now. */
+  dueSources(now: string): Promise<Source[]>;
+
+  // raw archive (gzip inside; keyed by sha256 of the body)
+  putRaw(raw: RawResponse): Promise<string>;
+  getRaw(hash: string): Promise<RawResponse | null>;
+
+  // articles
+  insertArticle(article: NewArticle): Promise<ArticleInsertResult>;
+  getArticle(id: number): Promise<StoredArticle | null>;
+  /** Looks up by canonical or alias URL. */
+  findArticleByUrl(url: string): Promise<StoredArticle | null>;
+  /** Articles whose simhash is within maxDistance bits (banded lookup, then exact check). */
+  findNearDuplicates(simhash: string, maxDistance: number): Promise<{ id: number; groupId: number; distance: number }[]>;
+  setArticleGroup(id: number, groupId: number): Promise<void>;
+  addComments(articleId: number, comments: ReaderComment[]): Promise<number>;
+  listComments(articleId: number): Promise<ReaderComment[]>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+
+  // jobs: a durable queue with leases
+  enqueue(job: NewJob): Promise<number | null>;
+  /** Leases the next runnable job (queued and due, or running with an expired lease). */
+  lease(kinds: string[], leaseMs: number, now?: string): Promise<Job | null>;
+  complete(id: number): Promise<void>;
+  /** Records the error; requeues at retryAt while attempts < maxAttempts, else marks failed. */
+  fail(id: number, error: string, retryAt: string | null): Promise<void>;
+  listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]>;
+  /** Jobs queued or running (leased), optionally of some kinds. */
+  pendingJobs(kinds?: string[]): Promise<number>;
+
+  stats(): Promise<StoreStats>;
+}
