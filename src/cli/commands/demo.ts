@@ -1,5 +1,70 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { createLogger } from '../../core/logger.js';
+import { FixtureServer } from '../../demo/fixture-server.js';
+import { dataPath } from '../../demo/paths.js';
+import { createFetcher } from '../../fetch/http.js';
+import { ingestFile, listFiles } from '../../pipeline/ingest-files.js';
+import { pollOnce } from '../../pipeline/scheduler.js';
+import type { Services } from '../../pipeline/services.js';
+import { parseOpml } from '../../sources/opml.js';
+import { openStore } from '../../store/open.js';
 import type { CliContext } from '../context.js';
+import { formatHit } from './search.js';
+import { formatSource } from './sources.js';
 
-// Placeholder until the command is written.
-export function registerDemo(_program: Command, _ctx: CliContext): void {}
+const EXAMPLE_QUERIES = ['"foreign ministry"', 'envoy talks'];
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('run the whole pipeline offline on the bundled sample sources (served from 127.0.0.1)')
+    .option('--store <file>', 'SQLite file for the demo (default: demo.db in the data folder; recreated each run)')
+    .action(async (opts: { store?: string }) => {
+      const config = ctx.config();
+      const dbPath = opts.store ?? join(config.dataDir, 'demo.db');
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) rmSync(dbPath + suffix);
+      // Warnings only, unless asked: the demo's own report is what a newcomer should read.
+      const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+      const server = await FixtureServer.start({ dir: dataPath('demo') });
+      // The sample sources live on this machine: allow exactly that address past the SSRF guard.
+      const fetchOptions = { ...config.fetch, allowPrivate: [...config.fetch.allowPrivate, '127.0.0.1'], minDelayMs: 50 };
+      const svc: Services = { store: await openStore(dbPath, logger), fetcher: createFetcher(fetchOptions, logger), logger, config, now: () => new Date() };
+      try {
+        ctx.err(`sample sources served at ${server.baseUrl}; store: ${dbPath}`);
+        const opml = (await svc.fetcher.fetch({ url: `${server.baseUrl}/sources.opml` })).body.toString('utf8');
+        for (const entry of parseOpml(opml)) {
+          await svc.store.addSource({ url: entry.url, kind: entry.kind ?? 'feed', title: entry.title, tags: entry.tags, intervalSeconds: 900 });
+        }
+        const polled = await pollOnce(svc);
+        ctx.err(`polled ${polled.polls} sources: ${polled.processed} jobs done, ${polled.failed} failed`);
+        for (const file of listFiles([dataPath('demo', 'local')])) {
+          const s = await ingestFile(svc, file);
+          ctx.err(`ingested ${file.split('/').pop()}: ${s.stored} stored, ${s.duplicates} duplicates, ${s.errors} errors`);
+        }
+        await report(ctx, svc, dbPath);
+      } finally {
+        await svc.fetcher.close();
+        await svc.store.close();
+        await server.close();
+      }
+    });
+}
+
+async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<void> {
+  const stats = await svc.store.stats();
+  ctx.out(`\nStored: ${stats.articles} articles, ${stats.comments} reader comments, ${stats.rawResponses} raw responses archived, ${stats.duplicateGroups} near-duplicate group(s), from ${stats.sources} sources.\n`);
+  ctx.out('Sources and their health:');
+  ctx.out((await svc.store.listSources()).map(formatSource).join('\n'));
+  ctx.out('\nArticles (newest first):');
+  for (const hit of await svc.store.search({ text: '', order: 'newest', limit: 50 })) {
+    ctx.out(`  ${hit.published?.slice(0, 10) ?? 'undated   '}  [${hit.kind}] ${hit.title ?? hit.url}${hit.groupSize > 1 ? `  (near-duplicate group of ${hit.groupSize})` : ''}`);
+  }
+  for (const q of EXAMPLE_QUERIES) {
+    ctx.out(`\n$ readout search ${q}`);
+    const hits = await svc.store.search({ text: q, order: 'relevance', limit: 3 });
+    ctx.out(hits.length ? hits.map((h) => formatHit(h, false)).join('\n\n') : '  (no results)');
+  }
+  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since 30d\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
+}

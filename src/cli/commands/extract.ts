@@ -1,5 +1,185 @@
+// `readout extract FILE.html [--url URL] --json` and `--batch FILE.jsonl`: saved page →
+// article (contract: shared/contracts/cli.md). Batch mode streams: one input line in, one
+// JSON line out, so memory stays flat however long the list; a bad record prints
+// {"id", "error"} and the batch goes on.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { describeError, ReadoutError } from '../../core/errors.js';
+import type { ExtractedPage } from '../../core/types.js';
+import { decodeText } from '../../extract/charset.js';
+import { extractPage } from '../../extract/page.js';
 import type { CliContext } from '../context.js';
 
-// Placeholder until the command is written.
-export function registerExtract(_program: Command, _ctx: CliContext): void {}
+/** Pages above this are refused: no real article needs it, and parsing cost grows with size. */
+export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
+interface ExtractOptions {
+  url?: string;
+  json?: boolean;
+  batch?: string;
+}
+
+/** The contract's JSON shape (a subset of ExtractedPage, in the contract's key order). */
+export function toJsonRecord(page: ExtractedPage): Record<string, unknown> {
+  return {
+    url: page.canonicalUrl ?? page.url,
+    title: page.title,
+    byline: page.byline,
+    published: page.published,
+    language: page.language,
+    kind: page.kind,
+    text: page.text,
+    comments: page.comments.map((c) => ({ author: c.author, published: c.published, text: c.text })),
+  };
+}
+
+/**
+ * Magic numbers and NUL bytes of formats that are certainly not HTML. Text with a few
+ * stray control characters still goes through: extraction copes with garbage.
+ */
+export function looksBinary(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, 8);
+  const sigs: Array<[string, number[]]> = [
+    ['PDF', [0x25, 0x50, 0x44, 0x46]],
+    ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+    ['JPEG image', [0xff, 0xd8, 0xff]],
+    ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+    ['gzip archive', [0x1f, 0x8b]],
+    ['ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+    ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
+  ];
+  for (const [name, sig] of sigs) if (sig.every((b, i) => head[i] === b)) return name;
+  // UTF-16 text has NULs by design; decodeText handles it through the BOM.
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16Bom) return null;
+  const sample = bytes.subarray(0, 4096);
+  let nul = 0;
+  for (const b of sample) if (b === 0) nul++;
+  return nul > 0 && nul / Math.max(1, sample.length) > 0.01 ? 'binary data' : null;
+}
+
+/** Reads, checks and decodes one page file; errors are ReadoutErrors naming the file. */
+export async function readPageFile(path: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { cause: err });
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_PAGE_BYTES) {
+      throw new ReadoutError('too-large', `${path}: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_PAGE_BYTES / 1048576} MB page limit`, {
+        hint: 'save the article page alone, not an archive or a media file',
+      });
+    }
+    const bytes = await handle.readFile();
+    const binary = looksBinary(bytes);
+    if (binary) throw new ReadoutError('input', `${path}: not an HTML page (looks like ${binary})`);
+    return decodeText(bytes).text;
+  } catch (err) {
+    if (err instanceof ReadoutError) throw err;
+    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { cause: err });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A short view for people: metadata lines, then the text and the comment count. */
+export function formatHuman(page: ExtractedPage): string {
+  const lines = [
+    `Title:     ${page.title ?? '-'}`,
+    `By:        ${page.byline ?? '-'}`,
+    `Published: ${page.published ?? '-'}`,
+    `URL:       ${page.canonicalUrl ?? page.url ?? '-'}`,
+    `Language:  ${page.language}    Kind: ${page.kind}${page.section ? `    Section: ${page.section}` : ''}`,
+    '',
+    page.text || '(no article text found)',
+  ];
+  if (page.comments.length) {
+    lines.push('', `--- ${page.comments.length} reader comment${page.comments.length === 1 ? '' : 's'} ---`);
+    for (const c of page.comments.slice(0, 5)) {
+      const who = [c.author ?? 'anonymous', c.published].filter(Boolean).join(', ');
+      lines.push(`${who}: ${c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}`);
+    }
+    if (page.comments.length > 5) lines.push(`… and ${page.comments.length - 5} more`);
+  }
+  return lines.join('\n');
+}
+
+interface BatchRecord {
+  id: unknown;
+  path: string;
+  url: string | null;
+}
+
+function parseBatchLine(line: string): BatchRecord {
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch {
+    throw new ReadoutError('input', 'not a JSON object');
+  }
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ReadoutError('input', 'not a JSON object');
+  const r = rec as Record<string, unknown>;
+  if (typeof r.path !== 'string' || !r.path) throw new ReadoutError('input', 'missing "path"');
+  if (r.url !== undefined && r.url !== null && typeof r.url !== 'string') throw new ReadoutError('input', '"url" must be a string or null');
+  return { id: r.id ?? null, path: r.path, url: typeof r.url === 'string' && r.url ? r.url : null };
+}
+
+async function runBatch(file: string, ctx: CliContext): Promise<void> {
+  let input;
+  try {
+    input = createReadStream(file);
+    await new Promise<void>((resolve, reject) => {
+      input!.once('open', () => resolve());
+      input!.once('error', reject);
+    });
+  } catch (err) {
+    throw new ReadoutError('input', `${file}: cannot read (${describeError(err)})`, { cause: err });
+  }
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  let failed = 0;
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    n++;
+    let id: unknown = null;
+    let out: string;
+    try {
+      const rec = parseBatchLine(line);
+      id = rec.id;
+      const html = await readPageFile(rec.path);
+      out = JSON.stringify({ id, ...toJsonRecord(extractPage(html, rec.url)) });
+    } catch (err) {
+      failed++;
+      out = JSON.stringify({ id, error: describeError(err) });
+    }
+    // ctx.out writes synchronously to files and, on Linux, to pipes: nothing piles up.
+    ctx.out(out);
+  }
+  if (failed) ctx.err(`readout extract: ${failed} of ${n} records failed`);
+}
+
+export function registerExtract(program: Command, ctx: CliContext): void {
+  program
+    .command('extract')
+    .description('extract the article (text, metadata, reader comments) from a saved HTML page')
+    .argument('[file]', 'saved HTML page (any encoding)')
+    .option('--url <url>', 'the address the page was fetched from (resolves links, hints the kind and date)')
+    .option('--batch <file>', 'JSON Lines of {"id", "path", "url"}: one output line per record')
+    .option('--json', 'print JSON (always on in batch mode)')
+    .action(async (file: string | undefined, opts: ExtractOptions) => {
+      if (opts.batch) {
+        await runBatch(opts.batch, ctx);
+        return;
+      }
+      if (!file) throw new ReadoutError('input', 'extract: give an HTML file or --batch FILE.jsonl');
+      const html = await readPageFile(file);
+      const page = extractPage(html, opts.url ?? null);
+      ctx.out(opts.json ? JSON.stringify(toJsonRecord(page)) : formatHuman(page));
+    });
+}

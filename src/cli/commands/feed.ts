@@ -1,5 +1,160 @@
+// `readout feed FILE [--url URL] --json` and `--batch FILE.jsonl`: saved feed document →
+// items (contract: shared/contracts/cli.md). Gzip files are decompressed (saved responses
+// often are). Batch mode streams one JSON line per record; a bad record prints
+// {"id", "error"} and the batch goes on.
+import { createReadStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
+import { describeError, ReadoutError } from '../../core/errors.js';
+import type { ParsedFeed } from '../../core/types.js';
+import { parseFeed } from '../../sources/feed.js';
 import type { CliContext } from '../context.js';
 
-// Placeholder until the command is written.
-export function registerFeed(_program: Command, _ctx: CliContext): void {}
+/** Feed files above this (before or after decompression) are refused. */
+export const MAX_FEED_BYTES = 10 * 1024 * 1024;
+
+interface FeedOptions {
+  url?: string;
+  json?: boolean;
+  batch?: string;
+}
+
+const tooLarge = (path: string, what: string): ReadoutError =>
+  new ReadoutError('too-large', `${path}: ${what} is over the ${MAX_FEED_BYTES / 1048576} MB feed limit`, {
+    hint: 'a feed document is normally well under 1 MB; check that this is the right file',
+  });
+
+/** Reads one feed file (gunzipping it when compressed) and parses it; errors name the file. */
+export async function readFeedFile(path: string, baseUrl: string | null): Promise<ParsedFeed> {
+  let bytes: Buffer;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { hint: 'check the file path', cause: err });
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_FEED_BYTES) throw tooLarge(path, `${(size / 1048576).toFixed(1)} MB`);
+    bytes = await handle.readFile();
+  } catch (err) {
+    if (err instanceof ReadoutError) throw err;
+    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { hint: 'check that it is a readable file', cause: err });
+  } finally {
+    await handle.close();
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_FEED_BYTES });
+    } catch (err) {
+      if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(path, 'the decompressed content');
+      throw new ReadoutError('parse', `${path}: broken gzip data (${describeError(err)})`, { hint: 'the file was cut short or is not really gzip; fetch it again', cause: err });
+    }
+  }
+  return parseFeed(bytes, baseUrl, { label: path });
+}
+
+/** The contract's JSON shape (extra fields: content, commentsFeed). */
+export function feedToJson(feed: ParsedFeed): Record<string, unknown> {
+  return {
+    title: feed.title,
+    link: feed.link,
+    items: feed.items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      link: i.link,
+      published: i.published,
+      author: i.author,
+      summary: i.summary,
+      content: i.content,
+      commentsFeed: i.commentsFeed,
+    })),
+  };
+}
+
+/** A short listing for people. */
+export function formatFeed(feed: ParsedFeed): string {
+  const lines = [`${feed.title ?? '(untitled feed)'}${feed.link ? `  <${feed.link}>` : ''}`, `${feed.items.length} item${feed.items.length === 1 ? '' : 's'}`];
+  feed.items.forEach((item, k) => {
+    lines.push('', `${k + 1}. ${item.title ?? '(no title)'}`);
+    const meta = [item.published?.slice(0, 16).replace('T', ' '), item.author].filter(Boolean).join(' · ');
+    if (meta) lines.push(`   ${meta}`);
+    lines.push(`   ${item.link ?? item.id}`);
+  });
+  return lines.join('\n');
+}
+
+interface BatchRecord {
+  id: unknown;
+  path: string;
+  url: string | null;
+}
+
+function parseBatchLine(line: string, batchFile: string): BatchRecord {
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch {
+    throw new ReadoutError('input', 'not a JSON object');
+  }
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ReadoutError('input', 'not a JSON object');
+  const r = rec as Record<string, unknown>;
+  if (typeof r.path !== 'string' || !r.path) throw new ReadoutError('input', 'missing "path"');
+  // A relative path is read from the working directory, else next to the batch file.
+  let path = r.path;
+  if (!isAbsolute(path) && !existsSync(path) && existsSync(join(dirname(batchFile), path))) path = join(dirname(batchFile), path);
+  return { id: r.id ?? null, path, url: typeof r.url === 'string' && r.url ? r.url : null };
+}
+
+async function runBatch(file: string, ctx: CliContext): Promise<void> {
+  const input = createReadStream(file);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      input.once('open', () => resolve());
+      input.once('error', reject);
+    });
+  } catch (err) {
+    throw new ReadoutError('input', `${file}: cannot read (${describeError(err)})`, { hint: 'check the batch file path', cause: err });
+  }
+  let n = 0;
+  let failed = 0;
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    const line = raw.trim();
+    if (!line) continue;
+    n++;
+    let id: unknown = null;
+    let out: string;
+    try {
+      const rec = parseBatchLine(line, file);
+      id = rec.id;
+      out = JSON.stringify({ id, ...feedToJson(await readFeedFile(rec.path, rec.url)) });
+    } catch (err) {
+      failed++;
+      out = JSON.stringify({ id, error: describeError(err) });
+    }
+    ctx.out(out);
+  }
+  if (failed) ctx.err(`readout feed: ${failed} of ${n} records failed`);
+}
+
+export function registerFeed(program: Command, ctx: CliContext): void {
+  program
+    .command('feed')
+    .description('parse a saved feed document (RSS 0.9x/1.0/2.0, Atom, JSON Feed) and list its items')
+    .argument('[file]', 'saved feed file (any encoding, may be gzip-compressed)')
+    .option('--url <url>', 'the address the feed was fetched from (resolves relative links)')
+    .option('--batch <file>', 'JSON Lines of {"id", "path", "url"?}: one output line per record')
+    .option('--json', 'print JSON (always on in batch mode)')
+    .action(async (file: string | undefined, opts: FeedOptions) => {
+      if (opts.batch) {
+        await runBatch(opts.batch, ctx);
+        return;
+      }
+      if (!file) throw new ReadoutError('input', 'feed: give a feed file or --batch FILE.jsonl', { hint: 'see `readout feed --help`' });
+      const feed = await readFeedFile(file, opts.url ?? null);
+      ctx.out(opts.json ? JSON.stringify(feedToJson(feed)) : formatFeed(feed));
+    });
+}

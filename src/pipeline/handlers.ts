@@ -1,0 +1,67 @@
+// Job handlers for the fetch → extract → store stages. A handler throws to have its job
+// retried (RetryableError, or any unexpected error) or failed for good (PermanentError).
+import { ReadoutError } from '../core/errors.js';
+import { decodeText } from '../extract/charset.js';
+import { extractPage } from '../extract/page.js';
+import { canonicalUrl } from '../fetch/url.js';
+import { parseFeed } from '../sources/feed.js';
+import type { Job } from '../store/types.js';
+import { attachComments } from './comments.js';
+import { parsePayload, type ItemHints, type JobKind } from './jobs.js';
+import { pollSource } from './poll.js';
+import type { Services } from './services.js';
+import { storeArticle } from './store-article.js';
+
+/** A failure that will not change on retry (404, not HTML, no article text). */
+export class PermanentError extends ReadoutError {}
+
+export type Handler = (svc: Services, job: Job) => Promise<void>;
+
+/** 4xx other than 408/429, robots refusals, SSRF refusals and oversize bodies do not heal by waiting. */
+export function isPermanent(err: unknown): boolean {
+  if (err instanceof PermanentError) return true;
+  if (!(err instanceof ReadoutError)) return false;
+  if (['robots', 'ssrf', 'too-large', 'redirects', 'input', 'parse', 'extract'].includes(err.code)) return true;
+  const status = (err as ReadoutError & { status?: number }).status;
+  return err.code === 'http' && typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+const poll: Handler = async (svc, job) => {
+  const { sourceId } = parsePayload('poll', job.payload);
+  await pollSource(svc, sourceId, job.id);
+};
+
+const article: Handler = async (svc, job) => {
+  const { url, sourceId, hints } = parsePayload('article', job.payload);
+  await fetchArticle(svc, url, sourceId, hints, job.id);
+};
+
+async function fetchArticle(svc: Services, url: string, sourceId: number | null, hints: ItemHints, jobId: number): Promise<void> {
+  if (await svc.store.findArticleByUrl(canonicalUrl(url))) return;
+  const res = await svc.fetcher.fetch({ url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+  const rawHash = await svc.store.putRaw(res);
+  if (res.contentType && !/html|xml|text\/plain/i.test(res.contentType)) {
+    throw new PermanentError('extract', `${url} is ${res.contentType}, not a web page`, { hint: 'only HTML articles are extracted' });
+  }
+  const page = extractPage(decodeText(res.body, res.contentType).text, res.finalUrl);
+  const source = sourceId === null ? null : await svc.store.getSource(sourceId);
+  const stored = await storeArticle(svc.store, {
+    url: res.finalUrl, page, hints, sourceId: source?.id ?? null, sourceName: source?.title ?? null, rawHash, fetchedAt: res.fetchedAt,
+  });
+  if (stored.status === 'empty') {
+    throw new PermanentError('extract', `no article text found at ${url}`, { hint: 'the page may need JavaScript or be an index page; the raw response is archived' });
+  }
+  svc.logger.debug({ stage: 'article', job_id: jobId, url, article_id: stored.id, status: stored.status }, 'article stored');
+}
+
+const comments: Handler = async (svc, job) => {
+  const { url, articleUrl, sourceId } = parsePayload('comments', job.payload);
+  // The article job for the same item may still be queued: store the article first.
+  if (articleUrl) await fetchArticle(svc, articleUrl, sourceId, {}, job.id);
+  const res = await svc.fetcher.fetch({ url });
+  await svc.store.putRaw(res);
+  const { added } = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl), articleUrl, sourceId));
+  svc.logger.debug({ stage: 'comments', job_id: job.id, url, new_comments: added }, 'comments attached');
+};
+
+export const HANDLERS: Record<JobKind, Handler> = { poll, article, comments };

@@ -1,0 +1,14 @@
+// The dependencies every pipeline stage receives explicitly (no module-level singletons).
+import type { Config } from '../config/config.js';
+import type { Logger } from '../core/logger.js';
+import type { Fetcher } from '../fetch/types.js';
+import type { Store } from '../store/types.js';
+
+export interface Services {
+  store: Store;
+  fetcher: Fetcher;
+  logger: Logger;
+  config: Config;
+  /** Injectable clock, so tests can drive the scheduler. */
+  now(): Date;
+}

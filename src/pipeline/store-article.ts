@@ -1,0 +1,79 @@
+// The one path by which an extracted article enters the store, whatever brought it (a feed
+// item, a sitemap entry, a watched page, a local file, a JSONL import): canonical URL, dedup,
+// near-duplicate grouping, reader comments.
+import type { ExtractedPage } from '../core/types.js';
+import { fingerprints } from '../extract/fingerprint.js';
+import { canonicalUrl } from '../fetch/url.js';
+import type { Store } from '../store/types.js';
+import type { ItemHints } from './jobs.js';
+
+/** Maximum SimHash distance (of 64 bits) for two articles to join one near-duplicate group. */
+export const NEAR_DUPLICATE_BITS = 3;
+
+export interface ArticleInput {
+  /** Where the article was fetched or read from. */
+  url: string;
+  page: ExtractedPage;
+  hints?: ItemHints;
+  sourceId: number | null;
+  sourceName: string | null;
+  rawHash: string | null;
+  fetchedAt: string;
+}
+
+export type StoreArticleResult =
+  | { status: 'inserted' | 'duplicate'; id: number; groupId: number; newComments: number }
+  | { status: 'empty'; id: null; groupId: null; newComments: 0 };
+
+/** The page's canonical URL unless it points somewhere implausible (many sites set the home page). */
+export function chooseCanonical(url: string, declared: string | null): string {
+  const own = canonicalUrl(url);
+  if (!declared || !/^https?:/i.test(declared)) return own;
+  try {
+    const d = new URL(declared);
+    const u = new URL(url);
+    if ((d.pathname === '/' || d.pathname === '') && u.pathname.length > 1) return own;
+    return canonicalUrl(d.href);
+  } catch {
+    return own;
+  }
+}
+
+export async function storeArticle(store: Store, input: ArticleInput): Promise<StoreArticleResult> {
+  const { page, hints } = input;
+  const text = page.text.trim();
+  if (!text) return { status: 'empty', id: null, groupId: null, newComments: 0 };
+  const canonical = chooseCanonical(input.url, page.canonicalUrl);
+  const fp = fingerprints(text);
+  const aliases = [input.url, page.url].filter((u): u is string => !!u && /^https?:|^file:/i.test(u) && u !== canonical);
+  return store.transaction(async (tx) => {
+    const result = await tx.insertArticle({
+      url: input.url,
+      canonicalUrl: canonical,
+      aliasUrls: [...new Set(aliases)],
+      sourceId: input.sourceId,
+      sourceName: input.sourceName,
+      title: page.title ?? hints?.title ?? null,
+      byline: page.byline ?? hints?.author ?? null,
+      published: page.published ?? hints?.published ?? null,
+      language: page.language,
+      kind: page.kind,
+      section: page.section,
+      text,
+      contentHash: fp.contentHash,
+      simhash: fp.simhash,
+      rawHash: input.rawHash,
+      fetchedAt: input.fetchedAt,
+    });
+    let groupId = result.groupId;
+    if (result.status === 'inserted') {
+      const near = (await tx.findNearDuplicates(fp.simhash, NEAR_DUPLICATE_BITS)).filter((n) => n.id !== result.id);
+      if (near.length > 0) {
+        groupId = Math.min(...near.map((n) => n.groupId));
+        await tx.setArticleGroup(result.id, groupId);
+      }
+    }
+    const newComments = page.comments.length > 0 ? await tx.addComments(result.id, page.comments) : 0;
+    return { status: result.status, id: result.id, groupId, newComments };
+  });
+}
