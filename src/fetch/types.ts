@@ -8,6 +8,12 @@ export interface FetchOptions {
   connectTimeoutMs: number;
   /** Maximum time between two chunks of the body (and for the headers after connecting). */
   readTimeoutMs: number;
+  /**
+   * Hard limit for one HTTP exchange (connect + headers + whole body), so a server dripping
+   * one byte just under readTimeoutMs cannot hold a worker forever. Queueing for the host is
+   * not counted. Default: connectTimeoutMs + 4 × readTimeoutMs.
+   */
+  totalTimeoutMs?: number;
   maxBodyBytes: number;
   maxRedirects: number;
   respectRobots: boolean;
@@ -30,8 +36,9 @@ export interface FetchRequest {
 export interface FetchResult extends RawResponse {
   /** True on 304 Not Modified (body is empty). */
   notModified: boolean;
-  /** Every URL visited before finalUrl. */
+  /** Every URL visited before finalUrl (empty when there was no redirect). */
   redirects: string[];
+  /** ETag / Last-Modified of the response; on a 304 without them, the request's validators. */
   etag: string | null;
   lastModified: string | null;
   contentType: string | null;
