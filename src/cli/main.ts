@@ -27,9 +27,15 @@ export function buildProgram(ctx: Context, program: Command): Command {
   return program;
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export interface CliIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIO = process): Promise<number> {
   const program = new Command();
-  const ctx = new Context(program, env);
+  const ctx = new Context(program, env, io.stdout, io.stderr);
+  program.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   buildProgram(ctx, program);
   try {
     await program.parseAsync(argv);

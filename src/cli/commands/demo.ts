@@ -58,7 +58,8 @@ async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<v
   ctx.out('Sources and their health:');
   ctx.out((await svc.store.listSources()).map(formatSource).join('\n'));
   ctx.out('\nArticles (newest first):');
-  for (const hit of await svc.store.search({ text: '', order: 'newest', limit: 50 })) {
+  const articles = await svc.store.search({ text: '', order: 'newest', limit: 50 });
+  for (const hit of articles) {
     ctx.out(`  ${hit.published?.slice(0, 10) ?? 'undated   '}  [${hit.kind}] ${hit.title ?? hit.url}${hit.groupSize > 1 ? `  (near-duplicate group of ${hit.groupSize})` : ''}`);
   }
   for (const q of EXAMPLE_QUERIES) {
@@ -66,5 +67,8 @@ async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<v
     const hits = await svc.store.search({ text: q, order: 'relevance', limit: 3 });
     ctx.out(hits.length ? hits.map((h) => formatHit(h, false)).join('\n\n') : '  (no results)');
   }
-  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since 30d\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
+  // The sample news is dated in the past: offer a --since that matches it.
+  const newest = articles.find((a) => a.published)?.published ?? new Date().toISOString();
+  const since = new Date(Date.parse(newest) - 3 * 86_400_000).toISOString().slice(0, 10);
+  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since ${since}\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
 }

@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/services.js';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('fills defaults and places the store in the data folder', () => {
+    const c = loadConfig({ env: { READOUT_DATA_DIR: '/srv/readout' } });
+    expect(c.db).toBe('/srv/readout/readout.db');
+    expect(c.fetch).toMatchObject({ minDelayMs: 2000, maxBodyBytes: 10 * 1024 * 1024, maxRedirects: 5, respectRobots: true });
+    expect(c.scheduler.defaultIntervalMs).toBe(15 * 60_000);
+  });
+
+  it('layers file < environment < flags', () => {
+    const dir = tempDir('config');
+    const file = join(dir, 'readout.yaml');
+    writeFileSync(file, 'db: from-file.db\nfetch:\n  minDelay: 5s\n  allowPrivate: ["127.0.0.1"]\n');
+    expect(loadConfig({ configPath: file, env: {} }).db).toBe('from-file.db');
+    expect(loadConfig({ configPath: file, env: { READOUT_DB: 'from-env.db' } }).db).toBe('from-env.db');
+    const c = loadConfig({ configPath: file, env: { READOUT_DB: 'from-env.db' }, db: 'from-flag.db' });
+    expect(c.db).toBe('from-flag.db');
+    expect(c.fetch.minDelayMs).toBe(5000);
+    expect(c.fetch.allowPrivate).toEqual(['127.0.0.1']);
+  });
+
+  it('names the key and the file when a value is wrong', () => {
+    const dir = tempDir('config');
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'fetch:\n  maxRedirects: 12\n');
+    expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/fetch\.maxRedirects.*bad\.yaml/);
+    writeFileSync(file, 'scheduler:\n  defaultInterval: soon\n');
+    expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/scheduler\.defaultInterval/);
+    writeFileSync(file, 'fetch:\n  userAgnet: typo\n');
+    expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/userAgnet/);
+  });
+
+  it('reports unreadable and malformed files clearly', () => {
+    expect(() => loadConfig({ configPath: '/nonexistent/readout.yaml', env: {} })).toThrow(/cannot read config file/);
+    const file = join(tempDir('config'), 'broken.yaml');
+    writeFileSync(file, 'fetch: [unclosed\n');
+    expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/not valid YAML/);
+  });
+});
