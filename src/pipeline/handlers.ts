@@ -60,7 +60,7 @@ const comments: Handler = async (svc, job) => {
   if (articleUrl) await fetchArticle(svc, articleUrl, sourceId, {}, job.id);
   const res = await svc.fetcher.fetch({ url });
   await svc.store.putRaw(res);
-  const { added } = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl), articleUrl, sourceId));
+  const { added } = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl, { contentType: res.contentType }), articleUrl, sourceId));
   svc.logger.debug({ stage: 'comments', job_id: job.id, url, new_comments: added }, 'comments attached');
 };
 

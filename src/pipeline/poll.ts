@@ -95,11 +95,11 @@ function actualKind(source: Source, res: FetchResult): Source['kind'] {
 async function collect(svc: Services, source: Source, res: FetchResult): Promise<Collected> {
   switch (source.kind) {
     case 'feed':
-      return { kind: 'items', items: parseFeed(res.body, res.finalUrl).items, extraRaw: [] };
+      return { kind: 'items', items: parseFeed(res.body, res.finalUrl, { contentType: res.contentType }).items, extraRaw: [] };
     case 'sitemap':
       return collectSitemap(svc, source, parseSitemap(res.body, res.finalUrl));
     case 'comments':
-      return { kind: 'comments', feed: parseFeed(res.body, res.finalUrl) };
+      return { kind: 'comments', feed: parseFeed(res.body, res.finalUrl, { contentType: res.contentType }) };
     case 'page':
       return { kind: 'page', page: extractPage(decodeText(res.body, res.contentType).text, res.finalUrl) };
   }

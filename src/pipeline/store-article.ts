@@ -2,13 +2,10 @@
 // item, a sitemap entry, a watched page, a local file, a JSONL import): canonical URL, dedup,
 // near-duplicate grouping, reader comments.
 import type { ExtractedPage } from '../core/types.js';
-import { fingerprints } from '../extract/fingerprint.js';
+import { fingerprints, isNearDuplicate, similarity } from '../extract/fingerprint.js';
 import { canonicalUrl } from '../fetch/url.js';
 import type { Store } from '../store/types.js';
 import type { ItemHints } from './jobs.js';
-
-/** Maximum SimHash distance (of 64 bits) for two articles to join one near-duplicate group. */
-export const NEAR_DUPLICATE_BITS = 3;
 
 export interface ArticleInput {
   /** Where the article was fetched or read from. */
@@ -62,12 +59,16 @@ export async function storeArticle(store: Store, input: ArticleInput): Promise<S
       text,
       contentHash: fp.contentHash,
       simhash: fp.simhash,
+      minhash: fp.minhash,
+      shingleCount: fp.shingleCount,
+      bands: fp.bands,
       rawHash: input.rawHash,
       fetchedAt: input.fetchedAt,
     });
     let groupId = result.groupId;
     if (result.status === 'inserted') {
-      const near = (await tx.findNearDuplicates(fp.simhash, NEAR_DUPLICATE_BITS)).filter((n) => n.id !== result.id);
+      // A syndicated rewrite or an updated version joins the group of the article it copies.
+      const near = (await tx.findSimilarCandidates(fp.bands)).filter((c) => c.id !== result.id && isNearDuplicate(similarity(fp, c)));
       if (near.length > 0) {
         groupId = Math.min(...near.map((n) => n.groupId));
         await tx.setArticleGroup(result.id, groupId);

@@ -55,15 +55,28 @@ export interface NewArticle {
   contentHash: string;
   /** 64-bit SimHash as 16 hex digits. */
   simhash: string;
+  /** MinHash signature (src/extract/fingerprint.ts) and the shingle count it was taken over. */
+  minhash: string;
+  shingleCount: number;
+  /** LSH band keys of the MinHash: the near-duplicate lookup index. */
+  bands: number[];
   rawHash: string | null;
   fetchedAt: string;
 }
 
-export interface StoredArticle extends NewArticle {
+export interface StoredArticle extends Omit<NewArticle, 'bands'> {
   id: number;
   /** Near-duplicate group: the id of the first article of the group (itself when alone). */
   groupId: number;
   createdAt: string;
+}
+
+export interface SimilarCandidate {
+  id: number;
+  groupId: number;
+  minhash: string;
+  shingleCount: number;
+  sharedBands: number;
 }
 
 export type ArticleInsertResult =
@@ -163,8 +176,8 @@ export interface Store {
   getArticle(id: number): Promise<StoredArticle | null>;
   /** Looks up by canonical or alias URL. */
   findArticleByUrl(url: string): Promise<StoredArticle | null>;
-  /** Articles whose simhash is within maxDistance bits (banded lookup, then exact check). */
-  findNearDuplicates(simhash: string, maxDistance: number): Promise<{ id: number; groupId: number; distance: number }[]>;
+  /** Articles sharing at least one LSH band key, most shared bands first (the caller verifies similarity). */
+  findSimilarCandidates(bands: number[], limit?: number): Promise<SimilarCandidate[]>;
   setArticleGroup(id: number, groupId: number): Promise<void>;
   addComments(articleId: number, comments: ReaderComment[]): Promise<number>;
   listComments(articleId: number): Promise<ReaderComment[]>;

@@ -1,0 +1,203 @@
+// The Store over Kysely, shared by both dialects. Each method delegates to its concern's
+// module (sources, raw, articles, comments, search, jobs) and wraps database errors with what
+// was being done. A Store made by transaction() carries the transaction and reuses it for
+// nested transaction() calls and for the multi-statement operations (insertArticle, …).
+// Calls made on the outer Store from inside transaction(fn) join the transaction too (tracked
+// with AsyncLocalStorage): with SQLite they would otherwise wait forever for the connection
+// the transaction holds, and with PostgreSQL they would silently write outside it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../core/logger.js';
+import { ReadoutError } from '../core/errors.js';
+import type { RawResponse, ReaderComment } from '../core/types.js';
+import * as articles from './articles.js';
+import * as comments from './comments.js';
+import * as jobs from './jobs.js';
+import { runMigrations } from './migrations/index.js';
+import * as raw from './raw.js';
+import type { Database, Dialect } from './schema.js';
+import { search } from './search.js';
+import * as sources from './sources.js';
+import type {
+  ArticleInsertResult,
+  Job,
+  JobStatus,
+  NewArticle,
+  NewJob,
+  NewSource,
+  SearchHit,
+  SearchQuery,
+  SimilarCandidate,
+  Source,
+  SourcePatch,
+  Store,
+  StoreStats,
+  StoredArticle,
+} from './types.js';
+import { wrap, type StoreContext } from './util.js';
+
+export class KyselyStore implements Store, StoreContext {
+  /**
+   * @param db the database, or the transaction when inTransaction
+   * @param label where the data lives (password removed), for messages
+   */
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+    private readonly logger: Logger,
+    readonly label: string,
+    private readonly inTransaction = false,
+    private readonly activeTransaction = new AsyncLocalStorage<KyselyStore>(),
+  ) {}
+
+  /** This store, or the transaction of this store that the calling code runs inside. */
+  private current(): KyselyStore {
+    return this.inTransaction ? this : (this.activeTransaction.getStore() ?? this);
+  }
+
+  async migrate(): Promise<void> {
+    if (this.inTransaction) throw new ReadoutError('store', 'store: migrate() cannot run inside a transaction');
+    await wrap(`migrate the database ${this.label}`, () => runMigrations(this.db, this.dialect, this.logger));
+  }
+
+  async close(): Promise<void> {
+    if (this.inTransaction) throw new ReadoutError('store', 'store: close() cannot run inside a transaction');
+    await wrap(`close the database ${this.label}`, () => this.db.destroy());
+  }
+
+  /**
+   * Errors thrown by fn roll the transaction back and propagate unchanged. Keep fn short and
+   * free of network waits: with SQLite the transaction holds the write lock and the only
+   * connection, so every other store call waits for it.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const current = this.current();
+    if (current.inTransaction) return fn(current);
+    return this.db.transaction().execute((trx) => {
+      const tx = new KyselyStore(trx, this.dialect, this.logger, this.label, true, this.activeTransaction);
+      return this.activeTransaction.run(tx, () => fn(tx));
+    });
+  }
+
+  /**
+   * For the store's own multi-statement operations. Outside a caller's transaction, a
+   * PostgreSQL deadlock or serialisation failure is retried (the whole operation re-runs).
+   */
+  async atomic<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this.db);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(fn);
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !isTransient(err)) throw err;
+        this.logger.debug({ stage: 'store', attempt, err: String(err) }, 'store: transient conflict, retrying');
+      }
+    }
+  }
+
+  // sources
+  addSource(source: NewSource): Promise<Source> {
+    return wrap(`add source ${source.url}`, () => sources.addSource(this.current(), source));
+  }
+  getSource(idOrUrl: number | string): Promise<Source | null> {
+    return wrap(`fetch source ${idOrUrl}`, () => sources.getSource(this.current(), idOrUrl));
+  }
+  listSources(): Promise<Source[]> {
+    return wrap('list sources', () => sources.listSources(this.current()));
+  }
+  updateSource(id: number, patch: SourcePatch): Promise<void> {
+    return wrap(`update source ${id}`, () => sources.updateSource(this.current(), id, patch));
+  }
+  removeSource(id: number): Promise<boolean> {
+    return wrap(`remove source ${id}`, () => sources.removeSource(this.current(), id));
+  }
+  dueSources(now: string): Promise<Source[]> {
+    return wrap('list due sources', () => sources.dueSources(this.current(), now));
+  }
+
+  // raw archive
+  putRaw(response: RawResponse): Promise<string> {
+    return wrap(`archive the response from ${response.finalUrl || response.url}`, () => raw.putRaw(this.current(), response));
+  }
+  getRaw(hash: string): Promise<RawResponse | null> {
+    return wrap(`fetch raw response ${hash}`, () => raw.getRaw(this.current(), hash));
+  }
+
+  // articles
+  insertArticle(article: NewArticle): Promise<ArticleInsertResult> {
+    return wrap(`insert article ${article.canonicalUrl}`, () => articles.insertArticle(this.current(), article));
+  }
+  getArticle(id: number): Promise<StoredArticle | null> {
+    return wrap(`fetch article ${id}`, () => articles.getArticle(this.current(), id));
+  }
+  findArticleByUrl(url: string): Promise<StoredArticle | null> {
+    return wrap(`fetch article ${url}`, () => articles.findArticleByUrl(this.current(), url));
+  }
+  findSimilarCandidates(bands: number[], limit?: number): Promise<SimilarCandidate[]> {
+    return wrap('find near-duplicate candidates', () => articles.findSimilarCandidates(this.current(), bands, limit));
+  }
+  setArticleGroup(id: number, groupId: number): Promise<void> {
+    return wrap(`set the group of article ${id}`, () => articles.setArticleGroup(this.current(), id, groupId));
+  }
+  addComments(articleId: number, list: ReaderComment[]): Promise<number> {
+    return wrap(`add comments to article ${articleId}`, () => comments.addComments(this.current(), articleId, list));
+  }
+  listComments(articleId: number): Promise<ReaderComment[]> {
+    return wrap(`list comments of article ${articleId}`, () => comments.listComments(this.current(), articleId));
+  }
+  search(query: SearchQuery): Promise<SearchHit[]> {
+    return wrap(`search for "${query.text}"`, () => search(this.current(), query));
+  }
+
+  // jobs
+  enqueue(job: NewJob): Promise<number | null> {
+    return wrap(`enqueue ${job.kind} job${job.dedupeKey ? ` ${job.dedupeKey}` : ''}`, () => jobs.enqueue(this.current(), job));
+  }
+  lease(kinds: string[], leaseMs: number, now?: string): Promise<Job | null> {
+    return wrap('lease a job', () => jobs.lease(this.current(), kinds, leaseMs, now));
+  }
+  complete(id: number): Promise<void> {
+    return wrap(`complete job ${id}`, () => jobs.complete(this.current(), id));
+  }
+  fail(id: number, error: string, retryAt: string | null): Promise<void> {
+    return wrap(`record the failure of job ${id}`, () => jobs.fail(this.current(), id, error, retryAt));
+  }
+  listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]> {
+    return wrap('list jobs', () => jobs.listJobs(this.current(), filter));
+  }
+  pendingJobs(kinds?: string[]): Promise<number> {
+    return wrap('count pending jobs', () => jobs.pendingJobs(this.current(), kinds));
+  }
+
+  stats(): Promise<StoreStats> {
+    return wrap('compute statistics', () => stats(this.current().db));
+  }
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** PostgreSQL deadlock_detected / serialization_failure. */
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+async function stats(db: Kysely<Database>): Promise<StoreStats> {
+  const count = async (table: 'sources' | 'articles' | 'comments' | 'raw_responses') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const groups = await db
+    .selectFrom((eb) => eb.selectFrom('articles').select('group_id').groupBy('group_id').having((h) => h.fn.countAll(), '>', 1).as('g'))
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  const byStatus = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+  const jobCounts: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+  for (const r of byStatus) if (r.status in jobCounts) jobCounts[r.status as JobStatus] = Number(r.n);
+  return {
+    sources: await count('sources'),
+    articles: await count('articles'),
+    comments: await count('comments'),
+    rawResponses: await count('raw_responses'),
+    duplicateGroups: Number(groups?.n ?? 0),
+    jobs: jobCounts,
+  };
+}

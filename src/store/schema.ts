@@ -1,0 +1,131 @@
+// Kysely table types: the database as the store's SQL sees it. The same columns exist in
+// both dialects (created by src/store/migrations). Conventions:
+// - timestamps are ISO-8601 UTC text ("2024-05-01T09:30:00.000Z"), so they compare as strings;
+// - booleans are integers 0/1, JSON values (tags, headers, payloads) are text;
+// - ids are INTEGER (SQLite rowid) / BIGINT identity (PostgreSQL, parsed to number by the pool).
+// PostgreSQL-only columns (articles.search_vector) are reached through raw `sql` fragments.
+import type { Generated } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  url: string;
+  kind: string;
+  title: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  interval_seconds: number;
+  enabled: number;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  failure_streak: number;
+  items_seen: number;
+  next_poll_at: string | null;
+  created_at: string;
+}
+
+export interface RawResponsesTable {
+  /** sha256 (hex) of the uncompressed body. */
+  hash: string;
+  url: string;
+  final_url: string;
+  status: number;
+  /** JSON object. */
+  headers: string;
+  /** gzip-compressed body. */
+  body: Buffer;
+  /** Uncompressed size in bytes. */
+  size: number;
+  fetched_at: string;
+  created_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  url: string;
+  canonical_url: string;
+  source_id: number | null;
+  source_name: string | null;
+  title: string | null;
+  byline: string | null;
+  /** As given by the page (may be a date without time). */
+  published: string | null;
+  language: string;
+  kind: string;
+  section: string | null;
+  text: string;
+  content_hash: string;
+  /** 16 lowercase hex digits. */
+  simhash: string;
+  shingle_count: number;
+  minhash: string;
+  raw_hash: string | null;
+  fetched_at: string;
+  /** Normalised published time, else fetched_at: what date filters and "newest" use. */
+  dated_at: string;
+  group_id: number;
+  created_at: string;
+}
+
+export interface ArticleUrlsTable {
+  url: string;
+  article_id: number;
+  created_at: string;
+}
+
+export interface ArticleBandsTable {
+  band: number;
+  article_id: number;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  author: string | null;
+  published: string | null;
+  text: string;
+  /** sha256 of the whitespace-normalised text: unique per article. */
+  text_hash: string;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON object. */
+  payload: string;
+  dedupe_key: string | null;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  lease_until: string | null;
+  last_error: string | null;
+  source_id: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  sources: SourcesTable;
+  raw_responses: RawResponsesTable;
+  articles: ArticlesTable;
+  article_urls: ArticleUrlsTable;
+  article_bands: ArticleBandsTable;
+  comments: CommentsTable;
+  jobs: JobsTable;
+}
