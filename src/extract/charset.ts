@@ -48,8 +48,11 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 
 function fromMeta(head: string): string | null {
   const direct = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
-  if (direct) return normaliseCharset(direct[1]);
-  return null;
+  if (!direct) return null;
+  const name = normaliseCharset(direct[1]);
+  // WHATWG prescan: a <meta> readable as ASCII cannot really mean UTF-16 (a common
+  // template mistake); browsers read such pages as UTF-8.
+  return name && /^utf-?16/.test(name) ? 'utf-8' : name;
 }
 
 function fromXmlDeclaration(head: string): string | null {

@@ -18,8 +18,8 @@ export interface Fingerprints {
   minhash: string;
   /** Distinct word 3-shingles (needed to turn Jaccard into containment). */
   shingleCount: number;
-  /** One key per LSH band: articles sharing any key are near-duplicate candidates. */
-  bands: string[];
+  /** One 32-bit key per LSH band (band number mixed in): articles sharing a key are candidates. */
+  bands: number[];
 }
 
 export function normaliseForHash(text: string): string[] {
@@ -105,7 +105,8 @@ export function fingerprints(text: string): Fingerprints {
   const grams = shingles(words);
   const mins = minhash(grams);
   const minhashHex = Array.from(mins, hex8).join('');
-  const bands = Array.from({ length: LSH_BANDS }, (_, b) => `${b}:${minhashHex.slice(b * ROWS * 8, (b + 1) * ROWS * 8)}`);
+  // Signed 32-bit, so the keys fit an integer column in both SQLite and PostgreSQL.
+  const bands = Array.from({ length: LSH_BANDS }, (_, b) => fnv1a(`${b}:${minhashHex.slice(b * ROWS * 8, (b + 1) * ROWS * 8)}`, 0x811c9dc5) | 0);
   return {
     contentHash: createHash('sha256').update(words.join(' ')).digest('hex'),
     simhash: simhash(grams),

@@ -2,9 +2,10 @@
 // article (contract: shared/contracts/cli.md). Batch mode streams: one input line in, one
 // JSON line out, so memory stays flat however long the list; a bad record prints
 // {"id", "error"} and the batch goes on.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { describeError, ReadoutError } from '../../core/errors.js';
 import type { ExtractedPage } from '../../core/types.js';
@@ -54,10 +55,12 @@ export function looksBinary(bytes: Buffer): string | null {
   // UTF-16 text has NULs by design; decodeText handles it through the BOM.
   const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16Bom) return null;
+  // Control characters other than tab, newlines, form feed and escape do not occur in text;
+  // a few stray ones are tolerated, a steady share means binary data.
   const sample = bytes.subarray(0, 4096);
-  let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
-  return nul > 0 && nul / Math.max(1, sample.length) > 0.01 ? 'binary data' : null;
+  let control = 0;
+  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  return control / Math.max(1, sample.length) > 0.02 ? 'binary data' : null;
 }
 
 /** Reads, checks and decodes one page file; errors are ReadoutErrors naming the file. */
@@ -115,18 +118,22 @@ interface BatchRecord {
   url: string | null;
 }
 
-function parseBatchLine(line: string): BatchRecord {
+/** Parses one batch line; a bad record still yields its id when it has one. */
+function parseBatchLine(line: string, baseDir: string): BatchRecord | { id: unknown; error: string } {
   let rec: unknown;
   try {
     rec = JSON.parse(line);
   } catch {
-    throw new ReadoutError('input', 'not a JSON object');
+    return { id: null, error: 'not a JSON object' };
   }
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ReadoutError('input', 'not a JSON object');
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return { id: null, error: 'not a JSON object' };
   const r = rec as Record<string, unknown>;
-  if (typeof r.path !== 'string' || !r.path) throw new ReadoutError('input', 'missing "path"');
-  if (r.url !== undefined && r.url !== null && typeof r.url !== 'string') throw new ReadoutError('input', '"url" must be a string or null');
-  return { id: r.id ?? null, path: r.path, url: typeof r.url === 'string' && r.url ? r.url : null };
+  const id = r.id ?? null;
+  if (typeof r.path !== 'string' || !r.path) return { id, error: 'missing "path"' };
+  if (r.url !== undefined && r.url !== null && typeof r.url !== 'string') return { id, error: '"url" must be a string or null' };
+  // Relative paths are read from the working directory, else next to the batch file.
+  const path = isAbsolute(r.path) || existsSync(r.path) ? r.path : join(baseDir, r.path);
+  return { id, path, url: typeof r.url === 'string' && r.url ? r.url : null };
 }
 
 async function runBatch(file: string, ctx: CliContext): Promise<void> {
@@ -147,16 +154,15 @@ async function runBatch(file: string, ctx: CliContext): Promise<void> {
     const line = raw.trim();
     if (!line) continue;
     n++;
-    let id: unknown = null;
+    const rec = parseBatchLine(line, dirname(file));
     let out: string;
     try {
-      const rec = parseBatchLine(line);
-      id = rec.id;
+      if ('error' in rec) throw new ReadoutError('input', rec.error);
       const html = await readPageFile(rec.path);
-      out = JSON.stringify({ id, ...toJsonRecord(extractPage(html, rec.url)) });
+      out = JSON.stringify({ id: rec.id, ...toJsonRecord(extractPage(html, rec.url)) });
     } catch (err) {
       failed++;
-      out = JSON.stringify({ id, error: describeError(err) });
+      out = JSON.stringify({ id: rec.id, error: describeError(err) });
     }
     // ctx.out writes synchronously to files and, on Linux, to pipes: nothing piles up.
     ctx.out(out);

@@ -38,7 +38,7 @@ async function resolveSource(store: Store, ref: string): Promise<Source> {
 export function formatSource(s: Source): string {
   const health = s.failureStreak > 0 ? `FAILING x${s.failureStreak}` : s.lastSuccessAt ? 'ok' : 'never polled';
   const lines = [
-    `#${s.id} [${s.kind}] ${s.title ?? s.url}${s.enabled ? '' : ' (disabled)'}`,
+    `#${s.id} [${s.kind}] ${s.title ?? '(untitled)'}${s.enabled ? '' : ' (disabled)'}`,
     `    ${s.url}`,
     `    every ${formatDuration(s.intervalSeconds * 1000)}${s.tags.length ? `  tags: ${s.tags.join(', ')}` : ''}  health: ${health}  items seen: ${s.itemsSeen}`,
     `    last success: ${s.lastSuccessAt ?? '-'}  next poll: ${s.nextPollAt ?? 'now'}`,
