@@ -1,4 +1,5 @@
-// Reader comments, deduplicated per article by a hash of their whitespace-normalised text.
+// Reader comments, deduplicated per article by a hash of their words: the same comment read
+// from the page and from the comment feed differs in quotes, punctuation and spacing.
 import type { ReaderComment } from '../core/types.js';
 import { sha256 } from './raw.js';
 import { chunks, clean, cleanOrNull, nowIso, type StoreContext } from './util.js';
@@ -6,7 +7,8 @@ import { chunks, clean, cleanOrNull, nowIso, type StoreContext } from './util.js
 const ROWS_PER_INSERT = 200;
 
 export function commentHash(text: string): string {
-  return sha256(text.trim().replace(/\s+/g, ' '));
+  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return sha256(words ? words.join(' ') : text.trim());
 }
 
 /** Adds the comments not stored yet (empty ones are skipped); returns how many were new. */
