@@ -6,6 +6,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname, isAbsolute, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { describeError, ReadoutError } from '../../core/errors.js';
 import type { ExtractedPage } from '../../core/types.js';
@@ -47,7 +48,6 @@ export function looksBinary(bytes: Buffer): string | null {
     ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
     ['JPEG image', [0xff, 0xd8, 0xff]],
     ['GIF image', [0x47, 0x49, 0x46, 0x38]],
-    ['gzip archive', [0x1f, 0x8b]],
     ['ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
     ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
   ];
@@ -78,7 +78,15 @@ export async function readPageFile(path: string): Promise<string> {
         hint: 'save the article page alone, not an archive or a media file',
       });
     }
-    const bytes = await handle.readFile();
+    let bytes = await handle.readFile();
+    // Archived pages are often gzip-compressed (page.html.gz); the limit holds after inflating.
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      try {
+        bytes = gunzipSync(bytes, { maxOutputLength: MAX_PAGE_BYTES });
+      } catch (err) {
+        throw new ReadoutError('input', `${path}: not a readable gzip file or over ${MAX_PAGE_BYTES / 1048576} MB inflated (${describeError(err)})`);
+      }
+    }
     const binary = looksBinary(bytes);
     if (binary) throw new ReadoutError('input', `${path}: not an HTML page (looks like ${binary})`);
     return decodeText(bytes).text;
