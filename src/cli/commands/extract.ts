@@ -2,16 +2,14 @@
 // article (contract: shared/contracts/cli.md). Batch mode streams: one input line in, one
 // JSON line out, so memory stays flat however long the list; a bad record prints
 // {"id", "error"} and the batch goes on.
-import { createReadStream, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { dirname, isAbsolute, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { describeError, ReadoutError } from '../../core/errors.js';
 import type { ExtractedPage } from '../../core/types.js';
 import { decodeText } from '../../extract/charset.js';
 import { extractPage } from '../../extract/page.js';
+import { runFileBatch } from '../batch.js';
 import type { CliContext } from '../context.js';
 
 /** Pages above this are refused: no real article needs it, and parsing cost grows with size. */
@@ -120,64 +118,6 @@ export function formatHuman(page: ExtractedPage): string {
   return lines.join('\n');
 }
 
-interface BatchRecord {
-  id: unknown;
-  path: string;
-  url: string | null;
-}
-
-/** Parses one batch line; a bad record still yields its id when it has one. */
-function parseBatchLine(line: string, baseDir: string): BatchRecord | { id: unknown; error: string } {
-  let rec: unknown;
-  try {
-    rec = JSON.parse(line);
-  } catch {
-    return { id: null, error: 'not a JSON object' };
-  }
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) return { id: null, error: 'not a JSON object' };
-  const r = rec as Record<string, unknown>;
-  const id = r.id ?? null;
-  if (typeof r.path !== 'string' || !r.path) return { id, error: 'missing "path"' };
-  if (r.url !== undefined && r.url !== null && typeof r.url !== 'string') return { id, error: '"url" must be a string or null' };
-  // Relative paths are read from the working directory, else next to the batch file.
-  const path = isAbsolute(r.path) || existsSync(r.path) ? r.path : join(baseDir, r.path);
-  return { id, path, url: typeof r.url === 'string' && r.url ? r.url : null };
-}
-
-async function runBatch(file: string, ctx: CliContext): Promise<void> {
-  let input;
-  try {
-    input = createReadStream(file);
-    await new Promise<void>((resolve, reject) => {
-      input!.once('open', () => resolve());
-      input!.once('error', reject);
-    });
-  } catch (err) {
-    throw new ReadoutError('input', `${file}: cannot read (${describeError(err)})`, { cause: err });
-  }
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  let failed = 0;
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (!line) continue;
-    n++;
-    const rec = parseBatchLine(line, dirname(file));
-    let out: string;
-    try {
-      if ('error' in rec) throw new ReadoutError('input', rec.error);
-      const html = await readPageFile(rec.path);
-      out = JSON.stringify({ id: rec.id, ...toJsonRecord(extractPage(html, rec.url)) });
-    } catch (err) {
-      failed++;
-      out = JSON.stringify({ id: rec.id, error: describeError(err) });
-    }
-    // ctx.out writes synchronously to files and, on Linux, to pipes: nothing piles up.
-    ctx.out(out);
-  }
-  if (failed) ctx.err(`readout extract: ${failed} of ${n} records failed`);
-}
-
 export function registerExtract(program: Command, ctx: CliContext): void {
   program
     .command('extract')
@@ -188,7 +128,7 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON (always on in batch mode)')
     .action(async (file: string | undefined, opts: ExtractOptions) => {
       if (opts.batch) {
-        await runBatch(opts.batch, ctx);
+        await runFileBatch(opts.batch, ctx, 'extract', async (rec) => ({ ...toJsonRecord(extractPage(await readPageFile(rec.path), rec.url)) }));
         return;
       }
       if (!file) throw new ReadoutError('input', 'extract: give an HTML file or --batch FILE.jsonl');

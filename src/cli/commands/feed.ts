@@ -2,15 +2,13 @@
 // items (contract: shared/contracts/cli.md). Gzip files are decompressed (saved responses
 // often are). Batch mode streams one JSON line per record; a bad record prints
 // {"id", "error"} and the batch goes on.
-import { createReadStream, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { describeError, ReadoutError } from '../../core/errors.js';
 import type { ParsedFeed } from '../../core/types.js';
 import { parseFeed } from '../../sources/feed.js';
+import { runFileBatch } from '../batch.js';
 import type { CliContext } from '../context.js';
 
 /** Feed files above this (before or after decompression) are refused. */
@@ -87,59 +85,6 @@ export function formatFeed(feed: ParsedFeed): string {
   return lines.join('\n');
 }
 
-interface BatchRecord {
-  id: unknown;
-  path: string;
-  url: string | null;
-}
-
-function parseBatchLine(line: string, batchFile: string): BatchRecord {
-  let rec: unknown;
-  try {
-    rec = JSON.parse(line);
-  } catch {
-    throw new ReadoutError('input', 'not a JSON object');
-  }
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ReadoutError('input', 'not a JSON object');
-  const r = rec as Record<string, unknown>;
-  if (typeof r.path !== 'string' || !r.path) throw new ReadoutError('input', 'missing "path"');
-  // A relative path is read from the working directory, else next to the batch file.
-  let path = r.path;
-  if (!isAbsolute(path) && !existsSync(path) && existsSync(join(dirname(batchFile), path))) path = join(dirname(batchFile), path);
-  return { id: r.id ?? null, path, url: typeof r.url === 'string' && r.url ? r.url : null };
-}
-
-async function runBatch(file: string, ctx: CliContext): Promise<void> {
-  const input = createReadStream(file);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      input.once('open', () => resolve());
-      input.once('error', reject);
-    });
-  } catch (err) {
-    throw new ReadoutError('input', `${file}: cannot read (${describeError(err)})`, { hint: 'check the batch file path', cause: err });
-  }
-  let n = 0;
-  let failed = 0;
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
-    const line = raw.trim();
-    if (!line) continue;
-    n++;
-    let id: unknown = null;
-    let out: string;
-    try {
-      const rec = parseBatchLine(line, file);
-      id = rec.id;
-      out = JSON.stringify({ id, ...feedToJson(await readFeedFile(rec.path, rec.url)) });
-    } catch (err) {
-      failed++;
-      out = JSON.stringify({ id, error: describeError(err) });
-    }
-    ctx.out(out);
-  }
-  if (failed) ctx.err(`readout feed: ${failed} of ${n} records failed`);
-}
-
 export function registerFeed(program: Command, ctx: CliContext): void {
   program
     .command('feed')
@@ -150,7 +95,7 @@ export function registerFeed(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON (always on in batch mode)')
     .action(async (file: string | undefined, opts: FeedOptions) => {
       if (opts.batch) {
-        await runBatch(opts.batch, ctx);
+        await runFileBatch(opts.batch, ctx, 'feed', async (rec) => feedToJson(await readFeedFile(rec.path, rec.url)));
         return;
       }
       if (!file) throw new ReadoutError('input', 'feed: give a feed file or --batch FILE.jsonl', { hint: 'see `readout feed --help`' });
