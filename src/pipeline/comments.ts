@@ -15,16 +15,12 @@ function articleUrlOf(itemLink: string | null, fallback: string | null): string 
  * that article for fetching; their comments are picked up on the next poll of the comment feed.
  * Returns how many comments were new.
  */
-export async function attachFeedComments(store: Store, feed: ParsedFeed, articleUrl: string | null, sourceId: number | null): Promise<number> {
-  return (await attachComments(store, feed, articleUrl, sourceId)).added;
-}
-
 export async function attachComments(
   store: Store,
   feed: ParsedFeed,
   articleUrl: string | null,
   sourceId: number | null,
-): Promise<{ added: number; missingArticles: string[] }> {
+): Promise<number> {
   const byArticle = new Map<string, ReaderComment[]>();
   for (const item of feed.items) {
     const url = articleUrl ?? articleUrlOf(item.link, feed.link);
@@ -35,15 +31,13 @@ export async function attachComments(
     byArticle.set(url, list);
   }
   let added = 0;
-  const missingArticles: string[] = [];
   for (const [url, comments] of byArticle) {
     const article = await store.findArticleByUrl(canonicalUrl(url));
     if (article) {
       added += await store.addComments(article.id, comments);
     } else {
-      missingArticles.push(url);
       await store.enqueue({ kind: 'article', payload: { url, sourceId, hints: {} }, dedupeKey: `article:${canonicalUrl(url)}`, sourceId });
     }
   }
-  return { added, missingArticles };
+  return added;
 }

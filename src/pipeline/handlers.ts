@@ -3,6 +3,7 @@
 import { ReadoutError } from '../core/errors.js';
 import { decodeText } from '../extract/charset.js';
 import { extractPage } from '../extract/page.js';
+import { isHttpStatusError } from '../fetch/errors.js';
 import { canonicalUrl } from '../fetch/url.js';
 import { parseFeed } from '../sources/feed.js';
 import type { Job } from '../store/types.js';
@@ -22,8 +23,7 @@ export function isPermanent(err: unknown): boolean {
   if (err instanceof PermanentError) return true;
   if (!(err instanceof ReadoutError)) return false;
   if (['robots', 'ssrf', 'too-large', 'redirects', 'input', 'parse', 'extract'].includes(err.code)) return true;
-  const status = (err as ReadoutError & { status?: number }).status;
-  return err.code === 'http' && typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return isHttpStatusError(err) && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
 }
 
 const poll: Handler = async (svc, job) => {
@@ -60,7 +60,7 @@ const comments: Handler = async (svc, job) => {
   if (articleUrl) await fetchArticle(svc, articleUrl, sourceId, {}, job.id);
   const res = await svc.fetcher.fetch({ url });
   await svc.store.putRaw(res);
-  const { added } = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl, { contentType: res.contentType }), articleUrl, sourceId));
+  const added = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl, { contentType: res.contentType }), articleUrl, sourceId));
   svc.logger.debug({ stage: 'comments', job_id: job.id, url, new_comments: added }, 'comments attached');
 };
 

@@ -11,7 +11,7 @@ import { detectDocument } from '../sources/detect.js';
 import { parseFeed } from '../sources/feed.js';
 import { parseSitemap } from '../sources/sitemap.js';
 import type { Source, Store } from '../store/types.js';
-import { attachFeedComments } from './comments.js';
+import { attachComments } from './comments.js';
 import { afterFailure, afterSuccess } from './schedule.js';
 import type { Services } from './services.js';
 import { storeArticle } from './store-article.js';
@@ -111,7 +111,7 @@ async function write(tx: Store, source: Source, res: FetchResult, rawHash: strin
       for (const raw of got.extraRaw) await tx.putRaw(raw);
       return enqueueFeedItems(tx, source.id, got.items, jobId);
     case 'comments':
-      return attachFeedComments(tx, got.feed, null, source.id);
+      return attachComments(tx, got.feed, null, source.id);
     case 'page': {
       const stored = await storeArticle(tx, {
         url: res.finalUrl, page: got.page, sourceId: source.id, sourceName: source.title, rawHash, fetchedAt: res.fetchedAt,

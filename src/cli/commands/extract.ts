@@ -2,14 +2,13 @@
 // article (contract: shared/contracts/cli.md). Batch mode streams: one input line in, one
 // JSON line out, so memory stays flat however long the list; a bad record prints
 // {"id", "error"} and the batch goes on.
-import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
-import { describeError, ReadoutError } from '../../core/errors.js';
+import { ReadoutError } from '../../core/errors.js';
 import type { ExtractedPage } from '../../core/types.js';
 import { decodeText } from '../../extract/charset.js';
 import { extractPage } from '../../extract/page.js';
 import { runFileBatch } from '../batch.js';
+import { readLocalFile } from '../local-file.js';
 import type { CliContext } from '../context.js';
 
 /** Pages above this are refused: no real article needs it, and parsing cost grows with size. */
@@ -63,37 +62,10 @@ export function looksBinary(bytes: Buffer): string | null {
 
 /** Reads, checks and decodes one page file; errors are ReadoutErrors naming the file. */
 export async function readPageFile(path: string): Promise<string> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { cause: err });
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_PAGE_BYTES) {
-      throw new ReadoutError('too-large', `${path}: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_PAGE_BYTES / 1048576} MB page limit`, {
-        hint: 'save the article page alone, not an archive or a media file',
-      });
-    }
-    let bytes = await handle.readFile();
-    // Archived pages are often gzip-compressed (page.html.gz); the limit holds after inflating.
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      try {
-        bytes = gunzipSync(bytes, { maxOutputLength: MAX_PAGE_BYTES });
-      } catch (err) {
-        throw new ReadoutError('input', `${path}: not a readable gzip file or over ${MAX_PAGE_BYTES / 1048576} MB inflated (${describeError(err)})`);
-      }
-    }
-    const binary = looksBinary(bytes);
-    if (binary) throw new ReadoutError('input', `${path}: not an HTML page (looks like ${binary})`);
-    return decodeText(bytes).text;
-  } catch (err) {
-    if (err instanceof ReadoutError) throw err;
-    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { cause: err });
-  } finally {
-    await handle.close();
-  }
+  const bytes = await readLocalFile(path, { maxBytes: MAX_PAGE_BYTES, what: 'page', hint: 'save the article page alone, not an archive or a media file' });
+  const binary = looksBinary(bytes);
+  if (binary) throw new ReadoutError('input', `${path}: not an HTML page (looks like ${binary})`);
+  return decodeText(bytes).text;
 }
 
 /** A short view for people: metadata lines, then the text and the comment count. */

@@ -2,13 +2,12 @@
 // items (contract: shared/contracts/cli.md). Gzip files are decompressed (saved responses
 // often are). Batch mode streams one JSON line per record; a bad record prints
 // {"id", "error"} and the batch goes on.
-import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
-import { describeError, ReadoutError } from '../../core/errors.js';
+import { ReadoutError } from '../../core/errors.js';
 import type { ParsedFeed } from '../../core/types.js';
 import { parseFeed } from '../../sources/feed.js';
 import { runFileBatch } from '../batch.js';
+import { readLocalFile } from '../local-file.js';
 import type { CliContext } from '../context.js';
 
 /** Feed files above this (before or after decompression) are refused. */
@@ -20,38 +19,13 @@ interface FeedOptions {
   batch?: string;
 }
 
-const tooLarge = (path: string, what: string): ReadoutError =>
-  new ReadoutError('too-large', `${path}: ${what} is over the ${MAX_FEED_BYTES / 1048576} MB feed limit`, {
-    hint: 'a feed document is normally well under 1 MB; check that this is the right file',
-  });
-
 /** Reads one feed file (gunzipping it when compressed) and parses it; errors name the file. */
 export async function readFeedFile(path: string, baseUrl: string | null): Promise<ParsedFeed> {
-  let bytes: Buffer;
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { hint: 'check the file path', cause: err });
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_FEED_BYTES) throw tooLarge(path, `${(size / 1048576).toFixed(1)} MB`);
-    bytes = await handle.readFile();
-  } catch (err) {
-    if (err instanceof ReadoutError) throw err;
-    throw new ReadoutError('input', `${path}: cannot read (${describeError(err)})`, { hint: 'check that it is a readable file', cause: err });
-  } finally {
-    await handle.close();
-  }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: MAX_FEED_BYTES });
-    } catch (err) {
-      if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(path, 'the decompressed content');
-      throw new ReadoutError('parse', `${path}: broken gzip data (${describeError(err)})`, { hint: 'the file was cut short or is not really gzip; fetch it again', cause: err });
-    }
-  }
+  const bytes = await readLocalFile(path, {
+    maxBytes: MAX_FEED_BYTES,
+    what: 'feed',
+    hint: 'a feed document is normally well under 1 MB; check that this is the right file',
+  });
   return parseFeed(bytes, baseUrl, { label: path });
 }
 
