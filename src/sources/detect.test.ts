@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDocument } from './detect.js';
+import { binaryKind, detectDocument } from './detect.js';
 
 const b = (s: string): Buffer => Buffer.from(s);
 
@@ -41,5 +41,15 @@ describe('detectDocument', () => {
     expect(detectDocument(b('Some words, then <html> later'))).toBe('html');
     expect(detectDocument(b('Plain words.'))).toBe('text');
     expect(detectDocument(b(''))).toBe('text');
+  });
+});
+
+describe('binaryKind', () => {
+  it('tells media and binary data from text, UTF-16 included', () => {
+    expect(binaryKind(Buffer.from('%PDF-1.7\n'))).toBe('PDF');
+    expect(binaryKind(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('JPEG image');
+    expect(binaryKind(Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 32)))).toBe('binary data');
+    expect(binaryKind(Buffer.from('<p>plain text\twith tabs\r\n</p>'))).toBeNull();
+    expect(binaryKind(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>hi</p>', 'utf16le')]))).toBeNull();
   });
 });

@@ -10,22 +10,36 @@ export interface DetectHint {
 
 const SNIFF_BYTES = 64 * 1024;
 
+const SIGNATURES: Array<[string, number[]]> = [
+  ['gzip data', [0x1f, 0x8b]],
+  ['PDF', [0x25, 0x50, 0x44, 0x46]],
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+  ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
+];
+
 /**
- * True for bytes that are not text: compressed or image magic numbers, NUL bytes (outside
- * UTF-16), or many C0 control characters.
+ * What kind of non-text these bytes are ("PDF", "PNG image", "binary data"), or null for
+ * text: magic numbers, NUL bytes (outside UTF-16), or a steady share of C0 control characters.
  */
-export function isBinary(bytes: Buffer): boolean {
+export function binaryKind(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 8192);
-  if (head.length === 0) return false;
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false; // UTF-16 BOM
-  if (head[0] === 0x1f && head[1] === 0x8b) return true; // gzip
+  if (head.length === 0) return null;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null; // UTF-16 BOM
+  for (const [name, sig] of SIGNATURES) if (sig.every((b, i) => head[i] === b)) return name;
   let control = 0;
   for (let k = 0; k < head.length; k++) {
     const b = head[k] ?? 0;
-    if (b === 0) return true;
+    if (b === 0) return 'binary data';
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
   }
-  return control / head.length > 0.02;
+  return control / head.length > 0.02 ? 'binary data' : null;
+}
+
+export function isBinary(bytes: Buffer): boolean {
+  return binaryKind(bytes) !== null;
 }
 
 function headText(bytes: Buffer): string {

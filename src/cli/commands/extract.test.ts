@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../context.js';
-import { looksBinary, registerExtract } from './extract.js';
+import { registerExtract } from './extract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'readout-extract-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,12 +111,3 @@ describe('readout extract', () => {
   });
 });
 
-describe('looksBinary', () => {
-  it('tells media and binary data from text, UTF-16 included', () => {
-    expect(looksBinary(Buffer.from('%PDF-1.7\n'))).toBe('PDF');
-    expect(looksBinary(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('JPEG image');
-    expect(looksBinary(Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 32)))).toBe('binary data');
-    expect(looksBinary(Buffer.from('<p>plain text\twith tabs\r\n</p>'))).toBeNull();
-    expect(looksBinary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>hi</p>', 'utf16le')]))).toBeNull();
-  });
-});

@@ -7,6 +7,7 @@ import { ReadoutError } from '../../core/errors.js';
 import type { ExtractedPage } from '../../core/types.js';
 import { decodeText } from '../../extract/charset.js';
 import { extractPage } from '../../extract/page.js';
+import { binaryKind } from '../../sources/detect.js';
 import { runFileBatch } from '../batch.js';
 import { readLocalFile } from '../local-file.js';
 import type { CliContext } from '../context.js';
@@ -34,36 +35,10 @@ export function toJsonRecord(page: ExtractedPage): Record<string, unknown> {
   };
 }
 
-/**
- * Magic numbers and NUL bytes of formats that are certainly not HTML. Text with a few
- * stray control characters still goes through: extraction copes with garbage.
- */
-export function looksBinary(bytes: Buffer): string | null {
-  const head = bytes.subarray(0, 8);
-  const sigs: Array<[string, number[]]> = [
-    ['PDF', [0x25, 0x50, 0x44, 0x46]],
-    ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
-    ['JPEG image', [0xff, 0xd8, 0xff]],
-    ['GIF image', [0x47, 0x49, 0x46, 0x38]],
-    ['ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
-    ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
-  ];
-  for (const [name, sig] of sigs) if (sig.every((b, i) => head[i] === b)) return name;
-  // UTF-16 text has NULs by design; decodeText handles it through the BOM.
-  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16Bom) return null;
-  // Control characters other than tab, newlines, form feed and escape do not occur in text;
-  // a few stray ones are tolerated, a steady share means binary data.
-  const sample = bytes.subarray(0, 4096);
-  let control = 0;
-  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
-  return control / Math.max(1, sample.length) > 0.02 ? 'binary data' : null;
-}
-
 /** Reads, checks and decodes one page file; errors are ReadoutErrors naming the file. */
 export async function readPageFile(path: string): Promise<string> {
   const bytes = await readLocalFile(path, { maxBytes: MAX_PAGE_BYTES, what: 'page', hint: 'save the article page alone, not an archive or a media file' });
-  const binary = looksBinary(bytes);
+  const binary = binaryKind(bytes);
   if (binary) throw new ReadoutError('input', `${path}: not an HTML page (looks like ${binary})`);
   return decodeText(bytes).text;
 }
