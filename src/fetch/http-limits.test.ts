@@ -1,12 +1,10 @@
 // Hostile servers: silence, drips, huge and compressed-bomb bodies, and SSRF attempts.
 // Only 127.0.0.1 is ever contacted; private ranges are refused before any socket is opened.
-import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo, LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, describe, it, expect } from 'vitest';
-import { silentLogger } from '../core/logger.js';
-import { createFetcher, type FetcherDeps } from './http.js';
-import type { FetchOptions, Fetcher } from './types.js';
+import type { FetchOptions } from './types.js';
+import { localHttp } from '../../test/helpers/local-http.js';
 
 const OPTIONS: FetchOptions = {
   userAgent: 'ReadoutTest/1.0',
@@ -21,31 +19,9 @@ const OPTIONS: FetchOptions = {
 };
 
 // Closed once at the end, so the (slow, timer-bound) timeout tests can run concurrently.
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-async function serve(handler: RequestListener): Promise<{ base: string; port: number; seen: IncomingMessage[] }> {
-  const seen: IncomingMessage[] = [];
-  const server = createServer((req, res) => {
-    seen.push(req);
-    handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  });
-  return { base: `http://127.0.0.1:${port}`, port, seen };
-}
-
-function fetcher(options: Partial<FetchOptions> = {}, deps: FetcherDeps = {}): Fetcher {
-  const f = createFetcher({ ...OPTIONS, ...options }, silentLogger(), deps);
-  cleanups.push(() => f.close());
-  return f;
-}
+const http = localHttp(OPTIONS);
+const { serve, fetcher } = http;
+afterAll(() => http.closeAll());
 
 function dns(table: Record<string, string>): LookupFunction {
   return (hostname, _opts, cb) => {

@@ -1,11 +1,11 @@
 // Integration tests against local servers on 127.0.0.1 (the only address allowed).
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { AddressInfo, LookupFunction } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, it, expect } from 'vitest';
-import { silentLogger } from '../core/logger.js';
-import { createFetcher, HttpStatusError, type FetcherDeps } from './http.js';
-import type { FetchOptions, Fetcher } from './types.js';
+import { HttpStatusError } from './http.js';
+import type { FetchOptions } from './types.js';
+import { localHttp } from '../../test/helpers/local-http.js';
 
 const OPTIONS: FetchOptions = {
   userAgent: 'ReadoutTest/1.0 (+https://example.org/bot)',
@@ -19,32 +19,9 @@ const OPTIONS: FetchOptions = {
   allowPrivate: ['127.0.0.1'],
 };
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-/** Starts a server on 127.0.0.1:0; `seen` records every request (path + headers). */
-async function serve(handler: RequestListener): Promise<{ base: string; port: number; seen: IncomingMessage[] }> {
-  const seen: IncomingMessage[] = [];
-  const server = createServer((req, res) => {
-    seen.push(req);
-    handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  });
-  return { base: `http://127.0.0.1:${port}`, port, seen };
-}
-
-function fetcher(options: Partial<FetchOptions> = {}, deps: FetcherDeps = {}): Fetcher {
-  const f = createFetcher({ ...OPTIONS, ...options }, silentLogger(), deps);
-  cleanups.push(() => f.close());
-  return f;
-}
+const http = localHttp(OPTIONS);
+const { serve, fetcher } = http;
+afterEach(() => http.closeAll());
 
 /** Resolves every name in `names` to 127.0.0.1 without touching real DNS. */
 function localDns(...names: string[]): LookupFunction {
