@@ -1,6 +1,6 @@
-// `--batch FILE.jsonl` for the file commands (extract, feed): one input record per line
-// ({"id", "path", "url"?}), one output line per record in input order, streamed. A bad record
-// prints {"id", "error"} and the batch goes on (contract: ../shared/contracts/cli.md).
+// `--batch FILE.jsonl` for the batch commands (extract, feed, analyze): one JSON object per line,
+// one output line per record in input order, streamed. A bad record prints {"id", "error"} and
+// the batch goes on (contract: ../shared/contracts/cli.md).
 import { createReadStream, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,8 +13,8 @@ export interface BatchRecord {
   url: string | null;
 }
 
-/** Parses one input line; throws ReadoutError('input') for a bad one (the id, when readable, is in `id`). */
-export function parseBatchLine(line: string, batchFile: string): BatchRecord {
+/** Parses one input line into an object; throws ReadoutError('input') when it is not one. */
+export function parseJsonLine(line: string): Record<string, unknown> {
   let rec: unknown;
   try {
     rec = JSON.parse(line);
@@ -22,22 +22,35 @@ export function parseBatchLine(line: string, batchFile: string): BatchRecord {
     throw new ReadoutError('input', 'not a JSON object');
   }
   if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new ReadoutError('input', 'not a JSON object');
-  const r = rec as Record<string, unknown>;
-  if (typeof r.path !== 'string' || !r.path) throw Object.assign(new ReadoutError('input', 'missing "path"'), { id: r.id ?? null });
-  if (r.url !== undefined && r.url !== null && typeof r.url !== 'string') {
-    throw Object.assign(new ReadoutError('input', '"url" must be a string or null'), { id: r.id ?? null });
-  }
+  return rec as Record<string, unknown>;
+}
+
+/** Checks a file record ({"id", "path", "url"?}); throws ReadoutError('input') for a bad one. */
+function toFileRecord(r: Record<string, unknown>, batchFile: string): BatchRecord {
+  if (typeof r.path !== 'string' || !r.path) throw new ReadoutError('input', 'missing "path"');
+  if (r.url !== undefined && r.url !== null && typeof r.url !== 'string') throw new ReadoutError('input', '"url" must be a string or null');
   // A relative path is read from the working directory, else next to the batch file.
   let path = r.path;
   if (!isAbsolute(path) && !existsSync(path) && existsSync(join(dirname(batchFile), path))) path = join(dirname(batchFile), path);
   return { id: r.id ?? null, path, url: typeof r.url === 'string' && r.url ? r.url : null };
 }
 
-export async function runFileBatch(
+/** Batch over file records ({"id", "path", "url"?}), for extract and feed. */
+export function runFileBatch(
   file: string,
   ctx: CliContext,
   command: string,
   handle: (record: BatchRecord) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  return runBatch(file, ctx, command, (rec) => handle(toFileRecord(rec, file)));
+}
+
+/** Streams a JSON Lines file: each object goes to `handle`, each result is printed with the record's id. */
+export async function runBatch(
+  file: string,
+  ctx: CliContext,
+  command: string,
+  handle: (record: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>,
 ): Promise<void> {
   const input = createReadStream(file);
   try {
@@ -57,12 +70,11 @@ export async function runFileBatch(
     let id: unknown = null;
     let out: string;
     try {
-      const record = parseBatchLine(line, file);
-      id = record.id;
+      const record = parseJsonLine(line);
+      id = record.id ?? null;
       out = JSON.stringify({ id, ...(await handle(record)) });
     } catch (err) {
       failed++;
-      if (id === null && err && typeof err === 'object' && 'id' in err) id = (err as { id: unknown }).id;
       out = JSON.stringify({ id, error: describeError(err) });
     }
     // ctx.out writes synchronously to files and, on Linux, to pipes: nothing piles up.

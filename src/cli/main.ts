@@ -11,6 +11,7 @@ import { registerSearch } from './commands/search.js';
 import { registerSources } from './commands/sources.js';
 import { registerWatch } from './commands/watch.js';
 import { registerJobs } from './commands/jobs.js';
+import { registerAnalyze } from './commands/analyze.js';
 
 export function buildProgram(ctx: Context, program: Command): Command {
   program
@@ -21,7 +22,7 @@ export function buildProgram(ctx: Context, program: Command): Command {
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerJobs, registerDemo]) {
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerJobs, registerDemo]) {
     register(program, ctx);
   }
   return program;

@@ -40,6 +40,15 @@ const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    registry: z
+      .object({
+        /** Extra actor files (YAML), loaded after the shipped registry. */
+        files: z.array(z.string().min(1)).default([]),
+        /** Where `readout actors add|merge` writes; default: actors.yaml in the data folder. */
+        userFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -65,6 +74,11 @@ export interface Config {
     workers: number;
     leaseMs: number;
     maxAttempts: number;
+  };
+  registry: {
+    files: string[];
+    /** Read with the other files when it exists; written by `readout actors add|merge`. */
+    userFile: string;
   };
 }
 
@@ -158,6 +172,10 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       workers: c.scheduler.workers,
       leaseMs: parseDuration(c.scheduler.leaseTime, 'scheduler.leaseTime'),
       maxAttempts: c.scheduler.maxAttempts,
+    },
+    registry: {
+      files: c.registry.files,
+      userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
   };
 }

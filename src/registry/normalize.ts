@@ -1,0 +1,13 @@
+// One normal form for names, so "Kim Yo-jong", "KIM Yo Jong" and "Kim Yo Jong" meet in the index.
+
+/** Lower case, accents folded, apostrophes unified, hyphens/dots/underscores to spaces, spaces collapsed. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`´‘]/g, "'")
+    .replace(/[-‐‑–—_.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
