@@ -1,5 +1,5 @@
 // `npm run bench`: extraction pages/s (ours vs plain Readability + jsdom on the same pages, in
-// the same run) and ingest throughput from a local fixture server into a fresh SQLite store.
+// the same run), analysis articles/s, and ingest throughput from a local fixture server into a fresh SQLite store.
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
 // otherwise generated pages are used.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../src/extract/page.js';
+import { benchAnalyze, toArticleLength } from './analyze.js';
 import { benchIngest } from './ingest.js';
 
 const AEB = resolve('../shared/eval/data/article-extraction-benchmark/html');
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     dom.window.close();
   }, 1);
   console.log(`  speed-up: ${(ours / base).toFixed(1)}x`);
+
+  console.log('\nAnalysis (entities, quotes, dates, roles) of the extracted texts, cut to ~800 words:');
+  benchAnalyze(toArticleLength(pages.map((h) => extractPage(h, 'https://example.org/a').text).filter((t) => t.split(/\s+/).length > 150)));
 
   console.log('\nIngest from a local fixture server into a fresh SQLite store:');
   const r = await benchIngest(400);

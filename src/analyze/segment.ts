@@ -1,5 +1,6 @@
 // Splits a body text into paragraphs, sentences and tokens with character offsets.
-// wink-nlp does tokenisation and sentence boundaries (it knows "U.S.", "Nov. 9", initials);
+// wink-nlp does tokenisation, sentence boundaries (it knows "U.S.", "Nov. 9", initials) and
+// part-of-speech tags (PROPN helps tell names from capitalised common words);
 // paragraphs are split on line breaks first because wink glues a headline to the next sentence.
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -7,7 +8,7 @@ import type { Segmented, Sentence, Token } from './types.js';
 
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
-const engine = (): Nlp => (nlp ??= winkNLP(model, ['sbd']));
+const engine = (): Nlp => (nlp ??= winkNLP(model, ['sbd', 'pos']));
 
 export function segment(text: string): Segmented {
   const sentences: Sentence[] = [];
@@ -24,6 +25,7 @@ export function segment(text: string): Segmented {
 function segmentParagraph(text: string, offset: number, para: string, paragraph: number, sentences: Sentence[], tokens: Token[]): void {
   const doc = engine().readDoc(para);
   const words = doc.tokens().out() as string[];
+  const tags = doc.tokens().out(engine().its.pos) as string[];
   // wink drops whitespace; recover each token's offset by scanning forward for its text.
   const starts: number[] = [];
   let cursor = 0;
@@ -44,7 +46,7 @@ function segmentParagraph(text: string, offset: number, para: string, paragraph:
     sentences.push({ start, end, text: text.slice(start, end), paragraph });
     for (let i = first; i <= last; i++) {
       const ts = offset + starts[i]!;
-      tokens.push({ start: ts, end: ts + words[i]!.length, text: words[i]!, sentence: sIndex });
+      tokens.push({ start: ts, end: ts + words[i]!.length, text: words[i]!, sentence: sIndex, pos: tags[i] ?? 'X' });
     }
     first = last + 1;
   });

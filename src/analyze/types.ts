@@ -17,6 +17,8 @@ export interface Token extends Span {
   text: string;
   /** Index into Segmented.sentences. */
   sentence: number;
+  /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, PUNCT...). */
+  pos: string;
 }
 
 /** The text split once into paragraphs, sentences and tokens; every stage reads this. */

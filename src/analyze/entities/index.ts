@@ -1,13 +1,15 @@
-// Mentions of people, organisations, countries and places, resolved into entities.
+// Mentions of people, organisations, countries and places, resolved into entities:
+// 1. registry names (longest alias wins), 2. unknown capitalised runs typed from context,
+// 3. generic institution phrases ("the foreign ministry") given the country from context,
+// 4. mentions merged into entities (surnames and acronyms to their full names, by recency).
 import type { Registry } from '../../registry/types.js';
-import type { ArticleInput, Entity, EntityIndex, Mention, Segmented } from '../types.js';
+import type { ArticleInput, EntityIndex, Segmented } from '../types.js';
+import { buildDrafts } from './build.js';
+import { createEntityIndex } from './entity-index.js';
+import { entityLexicon } from './lexicon.js';
 
-export function findEntities(_seg: Segmented, _registry: Registry, _input: ArticleInput): EntityIndex {
-  const entities: Entity[] = [];
-  return {
-    entities,
-    at: () => null,
-    resolve: () => null,
-    addMention: (entity: Entity, mention: Mention) => void entity.mentions.push(mention),
-  };
+export function findEntities(seg: Segmented, registry: Registry, input: ArticleInput): EntityIndex {
+  const lex = entityLexicon();
+  const { drafts, titles } = buildDrafts(seg, registry, lex);
+  return createEntityIndex(seg, drafts, titles, registry, input.published);
 }

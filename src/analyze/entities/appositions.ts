@@ -1,0 +1,54 @@
+// Roles written around a name: titles before it ("North Korean leader Kim", "Foreign Minister Ri")
+// and appositions after it ("Choe, North Korea's first vice minister of foreign affairs,").
+import type { Segmented } from '../types.js';
+import type { EntityLexicon } from './lexicon.js';
+import { isTitleHead } from './runs.js';
+
+/** Lower-case title words right before token `i` ("leader", "first vice minister"). */
+export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): string | null {
+  const toks = seg.tokens;
+  let k = i;
+  while (k > 0 && toks[k - 1]!.sentence === toks[i]!.sentence && lex.personTitles.has(toks[k - 1]!.text.toLowerCase().replace(/\.$/, ''))) k--;
+  if (k === i) return null;
+  const words = toks.slice(k, i).map((t) => t.text);
+  if (!words.some((w) => isTitleHead(w, lex))) return null;
+  return seg.text.slice(toks[k]!.start, toks[i - 1]!.end);
+}
+
+const STOP = new Set([',', '.', ';', ':', '—', '–', '(', ')', '“', '”', '"']);
+const LEADING = /^(?:(?:the|a|an|who is|who was|now)\s+)+/i;
+
+/** ", a senior fellow at the Stimson Center," → "senior fellow at the Stimson Center" (with its token end). */
+export function appositionAfter(seg: Segmented, end: number, lex: EntityLexicon): { role: string; tokStart: number; tokEnd: number } | null {
+  const toks = seg.tokens;
+  const comma = toks[end];
+  if (!comma || comma.text !== ',') return ofAffiliation(seg, end, lex);
+  let k = end + 1;
+  // An apposition opens with a determiner, a name or a title, not a clause ("regardless of…", "who…").
+  const opener = toks[k];
+  if (!opener || !(/^(?:the|a|an|now|then|former)$/i.test(opener.text) || /^\p{Lu}/u.test(opener.text) || lex.personTitles.has(opener.text.toLowerCase()))) return null;
+  let head = false;
+  while (k < toks.length && k < end + 16 && toks[k]!.sentence === comma.sentence && !STOP.has(toks[k]!.text)) {
+    const w = toks[k]!.text.toLowerCase();
+    if (lex.speechVerbs.has(w) || toks[k]!.pos === 'VERB' && !/ing$|ed$/.test(w) && w !== 'elect') break;
+    if (lex.roleHeads.has(w)) head = true;
+    k++;
+  }
+  if (!head || k === end + 1) return null;
+  const raw = seg.text.slice(toks[end + 1]!.start, toks[k - 1]!.end);
+  // "North Korea's first vice minister" → "first vice minister": the country is kept elsewhere.
+  const role = raw.replace(LEADING, '').replace(/^(?:\p{Lu}[\p{L}.]*\s+)*\p{Lu}[\p{L}.]*['’]s?\s+/u, '');
+  return { role: role.trim(), tokStart: end + 1, tokEnd: k };
+}
+
+/** "Cho Han-bum of the Korea Institute …" → role-less affiliation phrase. */
+function ofAffiliation(seg: Segmented, end: number, _lex: EntityLexicon): { role: string; tokStart: number; tokEnd: number } | null {
+  const toks = seg.tokens;
+  if (toks[end]?.text !== 'of' && toks[end]?.text !== 'at') return null;
+  let k = end + 1;
+  if (toks[k] && /^the$/i.test(toks[k]!.text)) k++;
+  const first = k;
+  while (k < toks.length && k < first + 10 && (/^\p{Lu}/u.test(toks[k]!.text) || /^(?:of|for|and|on|the|[-&])$/.test(toks[k]!.text))) k++;
+  if (k === first) return null;
+  return { role: seg.text.slice(toks[end]!.start, toks[k - 1]!.end), tokStart: end, tokEnd: k };
+}

@@ -1,0 +1,252 @@
+// Turns the registry hits and unknown name runs of one article into entity drafts.
+import { normalizeName } from '../../registry/normalize.js';
+import type { Actor, Registry } from '../../registry/types.js';
+import type { Mention, Segmented } from '../types.js';
+import { appositionAfter, titleBefore } from './appositions.js';
+import { classifyName } from './classify.js';
+import { addRole, type Draft } from './draft.js';
+import { genericIndex } from './generic-orgs.js';
+import type { EntityLexicon } from './lexicon.js';
+import type { RawMention } from './mention-types.js';
+import { scanRegistry } from './registry-scan.js';
+import { findRuns, isTitleOnly } from './runs.js';
+import { isAllCaps, isPossessive, sentenceStarts, shoutedSentences } from './tokens.js';
+
+/** A title written without a name ("the vice minister"): resolved later, for speakers. */
+export interface TitleMention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon): { drafts: Draft[]; titles: TitleMention[] } {
+  const starts = sentenceStarts(seg);
+  const shouted = shoutedSentences(seg);
+  const found = scanRegistry(seg, registry, shouted).filter((m) => !m.hits.every((h) => h.via === 'surname'));
+  const covered = new Uint8Array(seg.tokens.length);
+  for (const m of found) covered.fill(1, m.tokStart, m.tokEnd);
+
+  const titles: TitleMention[] = [];
+  const unknown: RawMention[] = [];
+  for (const run of findRuns(seg, covered, lex, starts, shouted)) {
+    if (isTitleOnly(run)) continue;
+    const a = run.tokStart;
+    const b = run.tokEnd;
+    const typed = classifyName(seg, a, b, run.title ?? titleBefore(seg, a, lex), lex, shouted.has(seg.tokens[a]!.sentence));
+    const start = seg.tokens[a]!.start;
+    const end = seg.tokens[b - 1]!.end;
+    unknown.push({
+      start, end, text: seg.text.slice(start, end), tokStart: a, tokEnd: b, sentence: seg.tokens[a]!.sentence, type: typed.type,
+      hits: [], actorId: null, via: 'run', roles: run.title ? [run.title] : [], affiliation: null, country: typed.country,
+    });
+    (unknown[unknown.length - 1] as RawMention & { confidence?: number }).confidence = typed.confidence;
+  }
+  const mainCountry = dominantCountry(found, registry);
+  for (const m of found) resolveHit(m, registry, seg, mainCountry);
+  const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
+  return { drafts: merge(seg, all, registry, lex), titles };
+}
+
+/** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
+function dominantCountry(found: RawMention[], registry: Registry): string | null {
+  const counts = new Map<string, number>();
+  for (const m of found) {
+    const a = registry.get(m.hits[0]!.actorId);
+    if (a?.type === 'country' && a.country) counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
+  return best;
+}
+
+/** Chooses among a surface form's registry hits (two "Democratic Party"s) by the nearby or main country. */
+function resolveHit(m: RawMention, registry: Registry, seg: Segmented, mainCountry: string | null): void {
+  const near = countryBefore(seg, m.tokStart, registry);
+  const actors = m.hits.map((h) => ({ h, a: registry.get(h.actorId) })).filter((x): x is { h: typeof x.h; a: Actor } => !!x.a);
+  const pick = actors.find((x) => near && x.a.country === near) ?? actors.find((x) => mainCountry && x.a.country === mainCountry) ?? actors[0];
+  if (!pick) return;
+  m.actorId = pick.a.id;
+  m.via = pick.h.via === 'generic' ? 'generic' : pick.h.via;
+  m.country = pick.a.country;
+  m.type = pick.h.via === 'demonym' ? 'other' : pick.h.via === 'metonym' && pick.a.type === 'country' ? 'place' : pick.a.type;
+}
+
+/** A country named right before token i ("North Korea's", "the DPRK's", "Russian"). */
+function countryBefore(seg: Segmented, i: number, registry: Registry): string | null {
+  let k = i - 1;
+  if (k >= 0 && isPossessive(seg.tokens[k]!)) k--;
+  for (let n = 1; n <= 3 && k - n + 1 >= 0; n++) {
+    const from = seg.tokens[k - n + 1]!;
+    const surface = seg.text.slice(from.start, seg.tokens[k]!.end);
+    for (const h of registry.lookup(normalizeName(surface))) {
+      const a = registry.get(h.actorId);
+      if (a?.type === 'country' && h.via !== 'surname') return a.country;
+    }
+  }
+  return null;
+}
+
+/** "the foreign ministry" → the foreign ministry of the country the context gives. */
+function genericMentions(seg: Segmented, registry: Registry, found: RawMention[], mainCountry: string | null): RawMention[] {
+  const { phrases, maxWords } = genericIndex(registry);
+  if (!phrases.size) return [];
+  const taken = new Uint8Array(seg.tokens.length);
+  for (const m of found) taken.fill(1, m.tokStart, m.tokEnd);
+  const out: RawMention[] = [];
+  for (let i = 0; i < seg.tokens.length; i++) {
+    if (taken[i]) continue;
+    for (let n = Math.min(maxWords + 2, seg.tokens.length - i); n >= 1; n--) {
+      const last = seg.tokens[i + n - 1]!;
+      if (last.sentence !== seg.tokens[i]!.sentence || taken[i + n - 1]) continue;
+      const surface = seg.text.slice(seg.tokens[i]!.start, last.end);
+      const actors = phrases.get(normalizeName(surface));
+      if (!actors) continue;
+      const country = countryBefore(seg, i, registry) ?? mainCountry;
+      const actor = actors.find((a) => a.country === country);
+      if (actor) {
+        out.push({
+          start: seg.tokens[i]!.start, end: last.end, text: surface, tokStart: i, tokEnd: i + n, sentence: last.sentence, type: actor.type,
+          hits: [], actorId: actor.id, via: 'generic', roles: [], affiliation: null, country: actor.country,
+        });
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon): Draft[] {
+  const drafts = new Map<string, Draft>();
+  const order: Draft[] = [];
+  const ensure = (key: string, init: () => Draft): Draft => {
+    let d = drafts.get(key);
+    if (!d) {
+      d = init();
+      drafts.set(key, d);
+      order.push(d);
+    }
+    return d;
+  };
+  const fromActor = (a: Actor): Draft =>
+    ensure(a.id, () => ({
+      key: a.id, id: a.id, name: a.name, type: a.type, country: a.country, roles: [], affiliation: null, mentions: [], confidence: 3,
+      gender: a.gender ?? null, nameTokens: nameTokensOf(a.name, a.aliases),
+    }));
+  const singles: RawMention[] = [];
+  for (const m of mentions) {
+    const mention: Mention = { start: m.start, end: m.end, text: m.text, via: viaOf(m) };
+    if (m.actorId) {
+      const actor = registry.get(m.actorId)!;
+      if (m.via === 'demonym') {
+        // "North Korean" is a nationality (MISC), yet it also tells the article involves the country.
+        fromActor(actor);
+        const key = `nationality:${actor.id}`;
+        ensure(key, () => blank(key, canonicalWord(m.text), 'other', actor.country)).mentions.push(mention);
+        continue;
+      }
+      if (m.type === 'place') {
+        fromActor(actor); // the capital stands for the country's government
+        const key = `place:${normalizeName(m.text)}`;
+        ensure(key, () => blank(key, m.text, 'place', actor.country)).mentions.push(mention);
+        continue;
+      }
+      const d = fromActor(actor);
+      d.mentions.push(mention);
+      if (d.type === 'person') collectRoles(seg, m, d, lex);
+      continue;
+    }
+    const words = m.tokEnd - m.tokStart;
+    if (words === 1 || (m.type !== 'person' && m.type !== 'organization' && words <= 2)) singles.push(m);
+    else addUnknown(m);
+  }
+  function addUnknown(m: RawMention): void {
+    const key = `name:${normalizeName(m.text)}`; // one entity per name, typed by its most confident mention
+    const conf = (m as RawMention & { confidence?: number }).confidence ?? 0;
+    const d = ensure(key, () => ({ ...blank(key, m.text, m.type, m.country), confidence: conf, nameTokens: normalizeName(m.text).split(' ') }));
+    if (conf > d.confidence) Object.assign(d, { type: m.type, confidence: conf });
+    if (m.text.length > d.name.length) d.name = m.text;
+    d.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'name' });
+    for (const r of m.roles) addRole(d, r);
+    if (d.type === 'person') collectRoles(seg, m, d, lex);
+  }
+  // Surname-only and short mentions: the most recent person whose name has that word, else (cataphora)
+  // the next one, else a unique registry person with that surname, else a name of its own.
+  for (const m of singles) {
+    const key = normalizeName(m.text);
+    const persons = order.filter((d) => d.type === 'person' && d.nameTokens.includes(key) && d.mentions.length);
+    const before = persons.filter((d) => d.mentions.some((x) => x.start < m.start));
+    const lastBefore = (d: Draft) => Math.max(...d.mentions.filter((x) => x.start < m.start).map((x) => x.start));
+    const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? registrySurname(registry, key, fromActor);
+    if (target) {
+      target.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname' });
+      continue;
+    }
+    const acronymOf = isAllCaps(seg.tokens[m.tokStart]!) ? order.find((d) => d.type === 'organization' && initials(d.name) === m.text.replace(/\./g, '')) : undefined;
+    if (acronymOf) {
+      acronymOf.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'acronym' });
+      continue;
+    }
+    addUnknown(m);
+  }
+  for (const d of order) {
+    d.mentions.sort((x, y) => x.start - y.start);
+    // An unknown person takes the country of the institution the text ties them to.
+    if (!d.country && d.affiliation) d.country = registry.lookup(normalizeName(d.affiliation)).map((h) => registry.get(h.actorId)?.country).find(Boolean) ?? null;
+  }
+  return order.filter(keep);
+}
+
+function registrySurname(registry: Registry, key: string, fromActor: (a: Actor) => Draft): Draft | undefined {
+  const people = registry.lookup(key).filter((h) => h.via === 'surname').map((h) => registry.get(h.actorId)).filter((a): a is Actor => a?.type === 'person');
+  return people.length === 1 ? fromActor(people[0]!) : undefined;
+}
+
+/** Unknown names nobody could type are dropped when they are single words (sentence starts, headings). */
+function keep(d: Draft): boolean {
+  if (d.id) return true;
+  if (!d.mentions.length) return false;
+  if (d.type === 'other' && d.confidence === 0 && !/\s/.test(d.name)) return false;
+  return true;
+}
+
+function blank(key: string, name: string, type: Draft['type'], country: string | null): Draft {
+  return { key, id: null, name, type, country, roles: [], affiliation: null, mentions: [], confidence: 1, gender: null, nameTokens: [] };
+}
+
+function collectRoles(seg: Segmented, m: RawMention, d: Draft, lex: EntityLexicon): void {
+  addRole(d, titleBefore(seg, m.tokStart, lex));
+  const app = appositionAfter(seg, m.tokEnd, lex);
+  if (app) {
+    if (/^(?:of|at)\s/.test(app.role)) d.affiliation ??= app.role.replace(/^(?:of|at)\s+(?:the\s+)?/, '');
+    else {
+      // "Deputy Assistant … at the National Security Council": the role, then where it is held.
+      const at = /^(.*?)\s+(?:at(?:\s+the)?|of\s+the|with\s+the)\s+(\p{Lu}[^,]*)$/u.exec(app.role);
+      if (at && !/\b(?:of|for)$/.test(at[1]!)) {
+        addRole(d, at[1]);
+        d.affiliation ??= at[2]!;
+      } else addRole(d, app.role);
+    }
+  }
+  const honorific = seg.tokens[m.tokStart - 1]?.text.toLowerCase().replace(/\.$/, '');
+  if (!d.gender && honorific) d.gender = honorific === 'mr' ? 'm' : honorific === 'mrs' || honorific === 'ms' ? 'f' : null;
+}
+
+function nameTokensOf(name: string, aliases: string[]): string[] {
+  const out = new Set<string>();
+  for (const n of [name, ...aliases]) {
+    const parts = normalizeName(n).split(' ');
+    if (parts.length > 1) {
+      out.add(parts[0]!);
+      out.add(parts[parts.length - 1]!);
+    }
+  }
+  return [...out];
+}
+
+const initials = (name: string): string => name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+const canonicalWord = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+function viaOf(m: RawMention): Mention['via'] {
+  return m.via === 'run' ? 'name' : m.via;
+}

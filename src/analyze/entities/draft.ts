@@ -1,0 +1,31 @@
+// An entity being assembled from its mentions (internal to the entity finder).
+import type { ActorType } from '../../registry/types.js';
+import type { Entity, Mention } from '../types.js';
+
+export interface Draft {
+  key: string;
+  id: string | null;
+  name: string;
+  type: ActorType;
+  country: string | null;
+  roles: string[];
+  affiliation: string | null;
+  mentions: Mention[];
+  /** Type confidence of unknown names (registry entries are 3). */
+  confidence: number;
+  gender: 'm' | 'f' | null;
+  /** Family-name candidates used to resolve surname-only mentions ("Choe", "Biden"). */
+  nameTokens: string[];
+}
+
+export function toEntity(d: Draft): Entity {
+  const e: Entity = { id: d.id, name: d.name, type: d.type, country: d.country, roles: d.roles, mentions: d.mentions };
+  if (d.affiliation) e.affiliation = d.affiliation;
+  return e;
+}
+
+export function addRole(d: Draft, role: string | null | undefined): void {
+  if (!role) return;
+  const r = role.replace(/\s+/g, ' ').trim();
+  if (r && !d.roles.some((x) => x.toLowerCase() === r.toLowerCase())) d.roles.push(r);
+}

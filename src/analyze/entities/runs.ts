@@ -1,0 +1,98 @@
+// Capitalised word runs that the registry does not know: candidate names of people,
+// organisations and places, with the titles written right before them split off as roles.
+import type { Segmented, Token } from '../types.js';
+import type { EntityLexicon } from './lexicon.js';
+import { isAllCaps, isCapitalized, isHyphen, opensSentence } from './tokens.js';
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', '&']);
+const NAMEY_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'NUM', 'VERB']);
+
+export interface Run {
+  tokStart: number;
+  tokEnd: number;
+  /** Title words split off the front ("Foreign Minister"). */
+  title: string | null;
+}
+
+export function findRuns(seg: Segmented, covered: Uint8Array, lex: EntityLexicon, starts: Set<number>, shouted: Set<number>): Run[] {
+  const toks = seg.tokens;
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!startsName(seg, i, covered, lex, starts, shouted)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < toks.length && !covered[j] && toks[j]!.sentence === toks[i]!.sentence) {
+      const t = toks[j]!;
+      if (isCapitalized(t) && !/^[“”"']/.test(t.text)) {
+        j++;
+      } else if (isHyphen(t) && t.start === toks[j - 1]!.end && toks[j + 1] && toks[j + 1]!.start === t.end && /^\p{L}/u.test(toks[j + 1]!.text)) {
+        j += 2; // "Son-hui", "al-Assad"
+      } else if ((CONNECTORS.has(t.text.toLowerCase()) || lex.nameParticles.has(t.text)) && toks[j + 1] && isCapitalized(toks[j + 1]!) && !covered[j + 1]) {
+        j++;
+      } else break;
+    }
+    // Connectors only belong inside organisation names ("Institute for National Unification").
+    let end = j;
+    for (let k = i + 1; k < j; k++) {
+      const w = toks[k]!.text.toLowerCase();
+      if (CONNECTORS.has(w) && !hasOrgHead(toks, i, j, lex)) {
+        end = k;
+        break;
+      }
+    }
+    pushRun(seg, runs, i, end, lex);
+    i = end === j ? j : end + 1;
+  }
+  return runs;
+}
+
+function startsName(seg: Segmented, i: number, covered: Uint8Array, lex: EntityLexicon, starts: Set<number>, shouted: Set<number>): boolean {
+  const t = seg.tokens[i]!;
+  if (covered[i] || !isCapitalized(t)) return false;
+  if (!/\p{L}/u.test(t.text)) return false;
+  const lower = t.text.toLowerCase().replace(/\.$/, '');
+  if (lex.notNames.has(lower) && !lex.personTitles.has(lower)) return false;
+  if (opensSentence(seg, starts, i) && t.pos !== 'PROPN' && !shouted.has(t.sentence)) return false;
+  return NAMEY_POS.has(t.pos) || isAllCaps(t);
+}
+
+function hasOrgHead(toks: Token[], i: number, j: number, lex: EntityLexicon): boolean {
+  for (let k = i; k < j; k++) if (lex.orgHeads.has(toks[k]!.text.toLowerCase())) return true;
+  return false;
+}
+
+/** Splits leading title words off ("Foreign Minister Ri Son Gwon" → title + name) and trims trailing junk. */
+function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityLexicon): void {
+  const toks = seg.tokens;
+  while (j > i && (CONNECTORS.has(toks[j - 1]!.text.toLowerCase()) || isHyphen(toks[j - 1]!))) j--;
+  if (j <= i) return;
+  let k = i;
+  if (!hasOrgHead(toks, i, j, lex)) {
+    for (;;) {
+      if (k + 2 < j && isHyphen(toks[k + 1]!) && lex.personTitles.has(`${toks[k]!.text}-${toks[k + 2]!.text}`.toLowerCase())) k += 3;
+      else if (k < j && lex.personTitles.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) k++;
+      else break;
+    }
+    // "First" or "Party" alone are not titles; a title needs a role word or an honorific.
+    if (k > i && !toks.slice(i, k).some((t) => isTitleHead(t.text, lex) || isTitleHead(t.text.split('-')[0]!, lex))) k = i;
+  }
+  const title = k > i ? seg.text.slice(toks[i]!.start, toks[k - 1]!.end) : null;
+  if (k === j) {
+    runs.push({ tokStart: j, tokEnd: j, title }); // a title alone ("the Supreme Leader")
+    return;
+  }
+  runs.push({ tokStart: k, tokEnd: j, title });
+}
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'dame', 'comrade', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'adm', 'rev', 'sgt', 'brig', 'cmdr', 'maj']);
+
+export function isTitleHead(word: string, lex: EntityLexicon): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return lex.roleHeads.has(w) || HONORIFICS.has(w);
+}
+
+/** A run with no name left after its title. */
+export const isTitleOnly = (r: Run): boolean => r.title !== null && r.tokStart === r.tokEnd;

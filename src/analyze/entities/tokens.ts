@@ -1,0 +1,53 @@
+// Token predicates shared by the entity finder's steps.
+import type { Segmented, Token } from '../types.js';
+
+const UPPER = /^\p{Lu}/u;
+const HAS_LETTER = /\p{L}/u;
+
+export const isCapitalized = (t: Token): boolean => UPPER.test(t.text);
+
+/** "KCNA", "U.S.", "AT&T": two or more letters, no lower case. */
+export function isAllCaps(t: Token): boolean {
+  return HAS_LETTER.test(t.text) && t.text.replace(/[^\p{L}]/gu, '').length >= 2 && t.text === t.text.toUpperCase();
+}
+
+export const isPossessive = (t: Token): boolean => /^['’]s?$/.test(t.text);
+export const isHyphen = (t: Token): boolean => /^[-‐‑]$/.test(t.text);
+
+/** Index of the first token of each sentence (token index → true). */
+export function sentenceStarts(seg: Segmented): Set<number> {
+  const starts = new Set<number>();
+  let prev = -1;
+  seg.tokens.forEach((t, i) => {
+    if (t.sentence !== prev) {
+      starts.add(i);
+      prev = t.sentence;
+    }
+  });
+  return starts;
+}
+
+/** True when the token opens its sentence (ignoring opening quotes and brackets before it). */
+export function opensSentence(seg: Segmented, starts: Set<number>, i: number): boolean {
+  let k = i;
+  while (k > 0 && !starts.has(k) && /^[“"‘'([«—–-]$/.test(seg.tokens[k - 1]!.text)) k--;
+  return starts.has(k);
+}
+
+/** Sentences written in capitals (headlines, sports results): case carries no signal there. */
+export function shoutedSentences(seg: Segmented): Set<number> {
+  const caps = new Map<number, [number, number]>();
+  for (const t of seg.tokens) {
+    if (!/\p{L}{2,}/u.test(t.text)) continue;
+    const c = caps.get(t.sentence) ?? [0, 0];
+    c[0]++;
+    if (t.text === t.text.toUpperCase()) c[1]++;
+    caps.set(t.sentence, c);
+  }
+  const out = new Set<number>();
+  for (const [s, [n, up]] of caps) if (up / n > 0.6) out.add(s);
+  return out;
+}
+
+/** Text between two tokens' edges. */
+export const spanText = (seg: Segmented, a: number, b: number): string => seg.text.slice(seg.tokens[a]!.start, seg.tokens[b - 1]!.end);
