@@ -9,24 +9,17 @@ import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
 import { scanRegistry } from './registry-scan.js';
+import { typeListMembers } from './lists.js';
 import { findRuns, isTitleOnly } from './runs.js';
 import { isAllCaps, isPossessive, sentenceStarts, shoutedSentences } from './tokens.js';
 
-/** A title written without a name ("the vice minister"): resolved later, for speakers. */
-export interface TitleMention {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon): { drafts: Draft[]; titles: TitleMention[] } {
+export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon): Draft[] {
   const starts = sentenceStarts(seg);
   const shouted = shoutedSentences(seg);
   const found = scanRegistry(seg, registry, shouted).filter((m) => !m.hits.every((h) => h.via === 'surname'));
   const covered = new Uint8Array(seg.tokens.length);
   for (const m of found) covered.fill(1, m.tokStart, m.tokEnd);
 
-  const titles: TitleMention[] = [];
   const unknown: RawMention[] = [];
   for (const run of findRuns(seg, covered, lex, starts, shouted)) {
     if (isTitleOnly(run)) continue;
@@ -37,14 +30,14 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
     const end = seg.tokens[b - 1]!.end;
     unknown.push({
       start, end, text: seg.text.slice(start, end), tokStart: a, tokEnd: b, sentence: seg.tokens[a]!.sentence, type: typed.type,
-      hits: [], actorId: null, via: 'run', roles: run.title ? [run.title] : [], affiliation: null, country: typed.country,
+      hits: [], actorId: null, via: 'run', roles: run.title ? [run.title] : [], affiliation: null, country: typed.country, confidence: typed.confidence,
     });
-    (unknown[unknown.length - 1] as RawMention & { confidence?: number }).confidence = typed.confidence;
   }
+  typeListMembers(seg, unknown);
   const mainCountry = dominantCountry(found, registry);
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
-  return { drafts: merge(seg, all, registry, lex), titles };
+  return merge(seg, all, registry, lex);
 }
 
 /** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
@@ -106,7 +99,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
       if (actor) {
         out.push({
           start: seg.tokens[i]!.start, end: last.end, text: surface, tokStart: i, tokEnd: i + n, sentence: last.sentence, type: actor.type,
-          hits: [], actorId: actor.id, via: 'generic', roles: [], affiliation: null, country: actor.country,
+          hits: [], actorId: actor.id, via: 'generic', roles: [], affiliation: null, country: actor.country, confidence: 3,
         });
       }
       i += n - 1;
@@ -162,7 +155,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
   }
   function addUnknown(m: RawMention): void {
     const key = `name:${normalizeName(m.text)}`; // one entity per name, typed by its most confident mention
-    const conf = (m as RawMention & { confidence?: number }).confidence ?? 0;
+    const conf = m.confidence;
     const d = ensure(key, () => ({ ...blank(key, m.text, m.type, m.country), confidence: conf, nameTokens: normalizeName(m.text).split(' ') }));
     if (conf > d.confidence) Object.assign(d, { type: m.type, confidence: conf });
     if (m.text.length > d.name.length) d.name = m.text;

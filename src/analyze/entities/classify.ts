@@ -53,6 +53,12 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   if (words.length >= 2 && words.length <= 3 && toks.slice(a, b).every((t) => t.pos === 'PROPN') && lex.firstNames.has(lower[0]!)) {
     return { type: 'person', confidence: 1, country: null };
   }
+  // Two or three capitalised proper nouns with no organisation or place cue are most often a
+  // person's given name and surname (news text names people far more than anything else).
+  if (!shouted && words.length >= 2 && words.length <= 3 && toks.slice(a, b).every((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)) && !lower.some((w) => lex.nonPersonWords.has(w))) {
+    return { type: 'person', confidence: 0, country: null };
+  }
+  if (words.length === 1 && nextWord === ',' && /^(who|whose)$/i.test(toks[b + 1]?.text ?? '')) return { type: 'person', confidence: 1, country: null };
   return { type: 'other', confidence: 0, country: null };
 }
 

@@ -2,8 +2,7 @@
 // title-only phrase refers to, looking back from where it is written.
 import { normalizeName } from '../../registry/normalize.js';
 import type { Registry } from '../../registry/types.js';
-import type { Entity, EntityIndex, Mention, Segmented } from '../types.js';
-import type { TitleMention } from './build.js';
+import type { Entity, EntityIndex, Mention } from '../types.js';
 import { toEntity, type Draft } from './draft.js';
 
 const MALE = new Set(['he', 'him', 'his', 'himself']);
@@ -11,7 +10,7 @@ const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
 const PLURAL = new Set(['they', 'them', 'their', 'theirs', 'it', 'its']);
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their)\s+/;
 
-export function createEntityIndex(seg: Segmented, drafts: Draft[], _titles: TitleMention[], registry: Registry, published: string | null): EntityIndex {
+export function createEntityIndex(drafts: Draft[], registry: Registry, published: string | null): EntityIndex {
   const entities = drafts.map(toEntity);
   const draftOf = new Map<Entity, Draft>(entities.map((e, i) => [e, drafts[i]!]));
   const day = published?.slice(0, 10) ?? null;
@@ -27,23 +26,35 @@ export function createEntityIndex(seg: Segmented, drafts: Draft[], _titles: Titl
     return best;
   };
 
-  const roleMatches = (e: Entity, d: Draft, words: string[]): boolean => {
+  const roleMatches = (e: Entity, words: string[]): boolean => {
     const roles = [...e.roles, ...(e.id ? registryTitles(registry, e.id, day) : [])].map((r) => normalizeName(r));
-    void d;
     return roles.some((r) => words.every((w) => r.split(' ').includes(w)));
   };
+
+  // Rebuilt lazily after addMention: at() is called once per quote cue, mentions change rarely.
+  let sorted: { e: Entity; m: Mention }[] | null = null;
+  const byStart = (): { e: Entity; m: Mention }[] =>
+    (sorted ??= entities.flatMap((e) => e.mentions.map((m) => ({ e, m }))).sort((x, y) => x.m.start - y.m.start));
 
   return {
     entities,
     at(start, end) {
+      // Mentions sorted by start; scan back from the last mention starting before `end`.
+      const flat = byStart();
+      let lo = 0;
+      let hi = flat.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (flat[mid]!.m.start < end) lo = mid + 1;
+        else hi = mid;
+      }
       let best: Entity | null = null;
       let bestScore = -1;
-      for (const e of entities) {
-        for (const m of e.mentions) {
-          if (m.start >= end || m.end <= start) continue;
-          const score = (e.type === 'person' ? 1000 : 0) + (m.end - m.start);
-          if (score > bestScore) [best, bestScore] = [e, score];
-        }
+      for (let k = lo - 1; k >= 0 && k >= lo - 64; k--) {
+        const { e, m } = flat[k]!;
+        if (m.end <= start) continue;
+        const score = (e.type === 'person' ? 1000 : 0) + (m.end - m.start);
+        if (score > bestScore) [best, bestScore] = [e, score];
       }
       return best;
     },
@@ -56,7 +67,7 @@ export function createEntityIndex(seg: Segmented, drafts: Draft[], _titles: Titl
       if (!words.length) return null;
       const byName = lastBefore(start, (e, d) => normalizeName(e.name) === words.join(' ') || (words.length === 1 && d.nameTokens.includes(words[0]!)));
       if (byName) return byName;
-      const personTitle = lastBefore(start, (e, d) => e.type === 'person' && roleMatches(e, d, words));
+      const personTitle = lastBefore(start, (e) => e.type === 'person' && roleMatches(e, words));
       if (personTitle) return personTitle;
       return lastBefore(start, (e) => e.type !== 'person' && normalizeName(e.name).includes(words.join(' ')));
     },
@@ -64,10 +75,10 @@ export function createEntityIndex(seg: Segmented, drafts: Draft[], _titles: Titl
       if (!entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) {
         entity.mentions.push(mention);
         entity.mentions.sort((x, y) => x.start - y.start);
+        sorted = null;
       }
     },
   };
-  void seg;
 }
 
 /** Titles the registry gives a person on the publication day (or ever, when the date is unknown). */

@@ -10,6 +10,5 @@ import { entityLexicon } from './lexicon.js';
 
 export function findEntities(seg: Segmented, registry: Registry, input: ArticleInput): EntityIndex {
   const lex = entityLexicon();
-  const { drafts, titles } = buildDrafts(seg, registry, lex);
-  return createEntityIndex(seg, drafts, titles, registry, input.published);
+  return createEntityIndex(buildDrafts(seg, registry, lex), registry, input.published);
 }

@@ -17,6 +17,7 @@ const LexiconSchema = z.object({
   not_names: z.array(z.string()),
   place_prepositions: z.array(z.string()),
   speech_verbs: z.array(z.string()),
+  non_person_words: z.array(z.string()),
 });
 
 export interface EntityLexicon {
@@ -30,6 +31,8 @@ export interface EntityLexicon {
   notNames: Set<string>;
   placePrepositions: Set<string>;
   speechVerbs: Set<string>;
+  /** Words that keep a bare two-word proper-noun run from defaulting to a person. */
+  nonPersonWords: Set<string>;
   /** English given names (US census lists shipped by @stdlib), lower case. */
   firstNames: Set<string>;
 }
@@ -54,6 +57,7 @@ export function entityLexicon(): EntityLexicon {
     notNames: set(raw.not_names),
     placePrepositions: set(raw.place_prepositions),
     speechVerbs: set(raw.speech_verbs),
+    nonPersonWords: set(raw.non_person_words),
     firstNames: set([...male, ...female]),
   };
   return cached;

@@ -21,4 +21,6 @@ export interface RawMention {
   affiliation: string | null;
   /** Country code implied (registry country, a demonym, a city's country). */
   country: string | null;
+  /** How sure the type of an unknown name is (see classifyName); registry hits are 3. */
+  confidence: number;
 }

@@ -38,7 +38,7 @@ export function scanRegistry(seg: Segmented, registry: Registry, shouted: Set<nu
     const end = toks[best.end - 1]!.end;
     out.push({
       start, end, text: seg.text.slice(start, end), tokStart: i, tokEnd: best.end, sentence: first.sentence,
-      type: 'other', hits, actorId: null, via: hits[0]!.via === 'generic' ? 'generic' : hits[0]!.via, roles: [], affiliation: null, country: null,
+      type: 'other', hits, actorId: null, via: hits[0]!.via === 'generic' ? 'generic' : hits[0]!.via, roles: [], affiliation: null, country: null, confidence: 3,
     });
     i = best.end - 1;
   }

@@ -1,0 +1,67 @@
+// Turns a speaker phrase into a Speaker: a named entity (entities.at), a pronoun or title resolved
+// to an earlier actor (entities.resolve, then recorded with addMention), an anonymous source with its
+// description, or the person behind a medium ("a statement by the minister carried by KCNA").
+import type { Entity, EntityIndex, Mention, Speaker } from '../types.js';
+import { isAnonymousPhrase } from './anonymous.js';
+import type { QuoteLexicon } from './lexicon.js';
+import type { Range } from './phrase.js';
+
+const CORE_CUT = /\s+(?:of|for|at|in|from|with|who|which|whose|on|familiar|close|briefed|speaking|according)\b|,/i;
+const TITLE_LIKE = /^[\p{Lu}]/u;
+
+/** The person behind "a statement by X carried by Y" (or the phrase itself). */
+function unwrapMedium(text: string, r: Range, lex: QuoteLexicon): Range {
+  const phrase = text.slice(r.start, r.end);
+  const m = lex.utteranceByRe.exec(phrase);
+  if (!m) return r;
+  const start = r.start + m[0].length;
+  const rest = text.slice(start, r.end);
+  const c = lex.carrierRe.exec(rest);
+  return { start, end: c ? start + c.index : r.end };
+}
+
+export function resolveSpeaker(text: string, range: Range, entities: EntityIndex, lex: QuoteLexicon): Speaker | null {
+  const r = unwrapMedium(text, range, lex);
+  const phrase = text.slice(r.start, r.end).trim();
+  if (!phrase) return null;
+  const cut = CORE_CUT.exec(phrase);
+  const core = cut && cut.index > 0 ? phrase.slice(0, cut.index) : phrase;
+  const coreEnd = r.start + core.length;
+  const lower = core.toLowerCase();
+
+  if (lex.pronouns.has(lower)) {
+    const e = lower === 'i' || lower === 'we' || lower === 'you' ? null : entities.resolve(core, r.start, coreEnd);
+    if (!e) return { name: null, entityId: null, anonymous: false, description: core };
+    record(entities, e, text, r.start, coreEnd, 'pronoun');
+    return named(e);
+  }
+  const anonymous = isAnonymousPhrase(phrase, lex);
+  const e = entities.at(r.start, coreEnd);
+  if (e && (e.type === 'person' || !anonymous)) {
+    // Generic words ("the spokesman") may overlap no name; "the spokesman" also resolves below.
+    return named(e);
+  }
+  if (anonymous) return { name: null, entityId: null, anonymous: true, description: phrase };
+  const first = lower.split(/\s+/, 1)[0]!;
+  if (lex.referringDeterminers.has(first) || !TITLE_LIKE.test(core)) {
+    const res = entities.resolve(core, r.start, coreEnd);
+    if (res) {
+      record(entities, res, text, r.start, coreEnd, 'title');
+      return named(res);
+    }
+    return { name: null, entityId: null, anonymous: false, description: phrase };
+  }
+  // A capitalised name the entity finder did not keep: try it as a surname or title, else keep it.
+  const res = entities.resolve(core, r.start, coreEnd);
+  if (res) {
+    record(entities, res, text, r.start, coreEnd, 'surname');
+    return named(res);
+  }
+  return { name: core, entityId: null, anonymous: false, description: phrase === core ? null : phrase };
+}
+
+const named = (e: Entity): Speaker => ({ name: e.name, entityId: e.id, anonymous: false, description: null });
+
+function record(entities: EntityIndex, e: Entity, text: string, start: number, end: number, via: Mention['via']): void {
+  entities.addMention(e, { start, end, text: text.slice(start, end), via });
+}
