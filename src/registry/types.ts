@@ -40,6 +40,10 @@ export interface Actor {
   generic?: string[];
   /** Where the entry came from: "builtin", a user file path, or "store". */
   origin?: string;
+  /** Persons: 'eastern' = family name first ("Kim Yo Jong", "Wang Yi"); default from the country. */
+  nameOrder?: 'eastern' | 'western';
+  /** Set by `readout actors merge`: this entry is a duplicate of that actor; its surfaces resolve there. */
+  mergedInto?: string | null;
 }
 
 /** A surface form hit in the registry's alias index. */
