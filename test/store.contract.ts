@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawResponse } from '../src/core/types.js';
 import type { NewArticle, Store } from '../src/store/types.js';
+import { analysisContract } from './store.contract-analyses.js';
 import { articleContract } from './store.contract-articles.js';
 import { jobContract } from './store.contract-jobs.js';
 import { searchContract } from './store.contract-search.js';
@@ -236,6 +237,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     articleContract(ctx);
     searchContract(ctx);
     jobContract(ctx);
+    analysisContract(ctx);
   });
 }
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/services.js';
-import { loadConfig } from './config.js';
+import { defaultAnalyzeWorkers, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('fills defaults and places the store in the data folder', () => {
@@ -40,5 +40,20 @@ describe('loadConfig', () => {
     const file = join(tempDir('config'), 'broken.yaml');
     writeFileSync(file, 'fetch: [unclosed\n');
     expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/not valid YAML/);
+  });
+
+  it('sizes the analysis pool: one thread per core but one by default, or analyze.workers (0 = main thread)', () => {
+    expect(loadConfig({ env: {} }).analyze.workers).toBe(defaultAnalyzeWorkers());
+    expect(defaultAnalyzeWorkers()).toBeGreaterThanOrEqual(1);
+    const file = join(tempDir('config'), 'readout.yaml');
+    writeFileSync(file, 'analyze:\n  workers: 3\n');
+    expect(loadConfig({ configPath: file, env: {} }).analyze.workers).toBe(3);
+    expect(loadConfig({ env: {}, overrides: { analyze: { workers: 0 } } }).analyze.workers).toBe(0);
+    for (const bad of ['-1', '1.5', '65', 'many']) {
+      writeFileSync(file, `analyze:\n  workers: ${bad}\n`);
+      expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/analyze\.workers/);
+    }
+    writeFileSync(file, 'analyze:\n  threads: 2\n');
+    expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/threads/);
   });
 });

@@ -1,7 +1,7 @@
 // Configuration is parsed once (defaults < config file < environment < flags) into one typed,
 // validated object. Nothing else in the code base reads process.env.
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -49,6 +49,13 @@ const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    analyze: z
+      .object({
+        /** Worker threads that analyse articles; 0 = in the main thread. Default: one per core but one, at least 1. */
+        workers: z.number().int().min(0).max(64).optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -80,6 +87,15 @@ export interface Config {
     /** Read with the other files when it exists; written by `readout actors add|merge`. */
     userFile: string;
   };
+  analyze: {
+    /** Analysis worker threads (0 = analyse in the main thread). */
+    workers: number;
+  };
+}
+
+/** Default analysis threads: every core but one for the main thread, at least one. */
+export function defaultAnalyzeWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
 
 export interface ConfigInputs {
@@ -177,5 +193,6 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       files: c.registry.files,
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
+    analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
   };
 }

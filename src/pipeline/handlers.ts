@@ -1,4 +1,4 @@
-// Job handlers for the fetch → extract → store stages. A handler throws to have its job
+// Job handlers for the fetch → extract → store → analyze stages. A handler throws to have its job
 // retried (RetryableError, or any unexpected error) or failed for good (PermanentError).
 import { ReadoutError } from '../core/errors.js';
 import { decodeText } from '../extract/charset.js';
@@ -7,6 +7,8 @@ import { isHttpStatusError } from '../fetch/errors.js';
 import { canonicalUrl } from '../fetch/url.js';
 import { parseFeed } from '../sources/feed.js';
 import type { Job } from '../store/types.js';
+import { AnalysisError } from './analyze-pool.js';
+import { analyzeStored } from './analyze-stage.js';
 import { attachComments } from './comments.js';
 import { parsePayload, type ItemHints, type JobKind } from './jobs.js';
 import { pollSource } from './poll.js';
@@ -64,4 +66,16 @@ const comments: Handler = async (svc, job) => {
   svc.logger.debug({ stage: 'comments', job_id: job.id, url, new_comments: added }, 'comments attached');
 };
 
-export const HANDLERS: Record<JobKind, Handler> = { poll, article, comments };
+/** A thrown analysis error fails for good (the same text fails the same way); a crashed worker is retried. */
+const analyze: Handler = async (svc, job) => {
+  const { articleId } = parsePayload('analyze', job.payload);
+  try {
+    const outcome = await analyzeStored(svc, articleId);
+    svc.logger.debug({ stage: 'analyze', job_id: job.id, article_id: articleId, outcome }, 'article analysed');
+  } catch (err) {
+    if (err instanceof AnalysisError && !err.crashed) throw new PermanentError('input', err.message);
+    throw err;
+  }
+};
+
+export const HANDLERS: Record<JobKind, Handler> = { poll, article, comments, analyze };

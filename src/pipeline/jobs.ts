@@ -1,9 +1,18 @@
-// The job kinds that drive source → fetch → extract → store, and their validated payloads.
+// The job kinds that drive source → fetch → extract → store → analyze, and their validated payloads.
 import { z } from 'zod';
 import { ReadoutError } from '../core/errors.js';
+import type { NewJob } from '../store/types.js';
 
-export const JOB_KINDS = ['poll', 'article', 'comments'] as const;
+export const JOB_KINDS = ['poll', 'article', 'comments', 'analyze'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
+/** The kinds that fetch and store: everything before analysis. */
+export const FETCH_KINDS = ['poll', 'article', 'comments'] as const satisfies readonly JobKind[];
+export const ANALYZE_KIND = 'analyze' satisfies JobKind;
+
+/** The job that analyses a newly stored article (one per article, ever: the dedupe key). */
+export function analyzeJob(articleId: number): NewJob {
+  return { kind: ANALYZE_KIND, payload: { articleId }, dedupeKey: `analyze:${articleId}`, maxAttempts: 2 };
+}
 
 /** What a feed or sitemap said about an item: used when the page itself lacks it. */
 const ItemHints = z
@@ -22,6 +31,8 @@ export const PayloadSchemas = {
   article: z.object({ url: z.string().url(), sourceId: z.number().int().nullable(), hints: ItemHints }),
   /** Fetch one comment feed and attach its items to the article. */
   comments: z.object({ url: z.string().url(), articleUrl: z.string().url().nullable(), sourceId: z.number().int().nullable() }),
+  /** Analyse one stored article and save its analysis (src/pipeline/analyze-stage.ts). */
+  analyze: z.object({ articleId: z.number().int() }),
 } satisfies Record<JobKind, z.ZodType>;
 
 export type Payload<K extends JobKind> = z.infer<(typeof PayloadSchemas)[K]>;

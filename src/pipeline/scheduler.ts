@@ -1,5 +1,8 @@
 // `readout watch`: turns due sources into poll jobs and keeps workers running.
 import { describeError } from '../core/errors.js';
+import { analyzeJobPool, drainAnalysis } from './analyze-run.js';
+import { withAnalyzer } from './analyze-stage.js';
+import { FETCH_KINDS } from './jobs.js';
 import { jittered } from './schedule.js';
 import type { Services } from './services.js';
 import { WorkerPool } from './worker.js';
@@ -29,32 +32,44 @@ export interface WatchOptions {
   signal?: AbortSignal;
 }
 
-/** Polls sources on their schedule until the signal aborts. */
+/**
+ * Polls sources on their schedule until the signal aborts. Stored articles are analysed as
+ * they come, on an analysis pool closed when watching stops.
+ */
 export async function watch(svc: Services, options: WatchOptions = {}): Promise<void> {
-  const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers });
-  pool.start();
-  const tickMs = options.tickMs ?? 1000;
-  try {
-    while (!options.signal?.aborted) {
-      try {
-        const queued = await enqueuePolls(svc);
-        if (queued > 0) svc.logger.info({ stage: 'schedule', polls: queued }, 'polls queued');
-      } catch (err) {
-        svc.logger.error({ stage: 'schedule', err: describeError(err) }, 'scheduling failed; retrying');
+  await withAnalyzer(svc, async (svc) => {
+    const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers, kinds: FETCH_KINDS });
+    const analysis = analyzeJobPool(svc);
+    pool.start();
+    analysis.start();
+    const tickMs = options.tickMs ?? 1000;
+    try {
+      while (!options.signal?.aborted) {
+        try {
+          const queued = await enqueuePolls(svc);
+          if (queued > 0) svc.logger.info({ stage: 'schedule', polls: queued }, 'polls queued');
+        } catch (err) {
+          svc.logger.error({ stage: 'schedule', err: describeError(err) }, 'scheduling failed; retrying');
+        }
+        await sleepUnlessAborted(tickMs, options.signal);
       }
-      await sleepUnlessAborted(tickMs, options.signal);
+    } finally {
+      await pool.stop();
+      await analysis.stop();
     }
-  } finally {
-    await pool.stop();
-  }
+  });
 }
 
-/** Polls every enabled source once and runs all resulting work to completion. */
+/** Polls every enabled source once and runs all resulting work, analysis included, to completion. */
 export async function pollOnce(svc: Services): Promise<{ polls: number; processed: number; failed: number }> {
-  const polls = await enqueuePolls(svc, { all: true });
-  const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers });
-  await pool.drain();
-  return { polls, processed: pool.processed, failed: pool.failed };
+  return withAnalyzer(svc, async (svc) => {
+    const polls = await enqueuePolls(svc, { all: true });
+    const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers, kinds: FETCH_KINDS });
+    const analysis = analyzeJobPool(svc);
+    await Promise.all([pool.drain(), analysis.drain()]);
+    const rest = await drainAnalysis(svc);
+    return { polls, processed: pool.processed + analysis.processed + rest.processed, failed: pool.failed + analysis.failed + rest.failed };
+  });
 }
 
 function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {

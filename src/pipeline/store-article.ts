@@ -1,11 +1,11 @@
 // The one path by which an extracted article enters the store, whatever brought it (a feed
 // item, a sitemap entry, a watched page, a local file, a JSONL import): canonical URL, dedup,
-// near-duplicate grouping, reader comments.
+// near-duplicate grouping, reader comments, and the analyze job for a new article.
 import type { ExtractedPage } from '../core/types.js';
 import { fingerprints, isNearDuplicate, similarity } from '../extract/fingerprint.js';
 import { canonicalUrl } from '../fetch/url.js';
 import type { Store } from '../store/types.js';
-import type { ItemHints } from './jobs.js';
+import { analyzeJob, type ItemHints } from './jobs.js';
 
 export interface ArticleInput {
   /** Where the article was fetched or read from. */
@@ -73,6 +73,8 @@ export async function storeArticle(store: Store, input: ArticleInput): Promise<S
         groupId = Math.min(...near.map((n) => n.groupId));
         await tx.setArticleGroup(result.id, groupId);
       }
+      // Analysed by the analyze stage; committed with the article, so none is left unanalysed.
+      await tx.enqueue(analyzeJob(result.id));
     }
     const newComments = page.comments.length > 0 ? await tx.addComments(result.id, page.comments) : 0;
     return { status: result.status, id: result.id, groupId, newComments };

@@ -3,7 +3,7 @@
 import { describeError } from '../core/errors.js';
 import type { Job } from '../store/types.js';
 import { HANDLERS, isPermanent } from './handlers.js';
-import { isJobKind, JOB_KINDS } from './jobs.js';
+import { isJobKind, JOB_KINDS, type JobKind } from './jobs.js';
 import { jobRetryDelayMs } from './schedule.js';
 import type { Services } from './services.js';
 
@@ -11,6 +11,8 @@ export interface WorkerOptions {
   concurrency: number;
   /** Pause between lease attempts when the queue is empty (watch mode). */
   idleMs?: number;
+  /** Job kinds this pool runs (default: all). */
+  kinds?: readonly JobKind[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +31,7 @@ export class WorkerPool {
 
   /** Leases and runs one due job; false when none was due. */
   async runOne(): Promise<boolean> {
-    const job = await this.svc.store.lease([...JOB_KINDS], this.svc.config.scheduler.leaseMs, this.svc.now().toISOString());
+    const job = await this.svc.store.lease([...(this.options.kinds ?? JOB_KINDS)], this.svc.config.scheduler.leaseMs, this.svc.now().toISOString());
     if (!job) return false;
     this.inFlight++;
     try {
@@ -54,7 +56,7 @@ export class WorkerPool {
       const retry = !isPermanent(err) && job.attempts < job.maxAttempts;
       const retryAt = retry ? new Date(this.svc.now().getTime() + jobRetryDelayMs(job.attempts)).toISOString() : null;
       if (!retry) this.failed++;
-      log.warn({ err: message, attempt: job.attempts, retry_at: retryAt, url: job.payload.url }, retry ? 'job failed, will retry' : 'job failed');
+      log.warn({ err: message, attempt: job.attempts, retry_at: retryAt, url: job.payload.url, article_id: job.payload.articleId }, retry ? 'job failed, will retry' : 'job failed');
       try {
         await this.svc.store.fail(job.id, message, retryAt);
       } catch (storeErr) {

@@ -7,9 +7,11 @@
 // the transaction holds, and with PostgreSQL they would silently write outside it.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
+import type { Analysis } from '../analyze/types.js';
 import type { Logger } from '../core/logger.js';
 import { ReadoutError } from '../core/errors.js';
 import type { RawResponse, ReaderComment } from '../core/types.js';
+import * as analyses from './analyses.js';
 import * as articles from './articles.js';
 import * as comments from './comments.js';
 import * as jobs from './jobs.js';
@@ -19,7 +21,12 @@ import type { Database, Dialect } from './schema.js';
 import { search } from './search.js';
 import * as sources from './sources.js';
 import type {
+  ActorCandidate,
+  AnalyzeFilter,
   ArticleInsertResult,
+  ArticleToAnalyze,
+  CandidateFilter,
+  CandidateStatus,
   Job,
   JobStatus,
   NewArticle,
@@ -32,6 +39,7 @@ import type {
   SourcePatch,
   Store,
   StoreStats,
+  StoredAnalysis,
   StoredArticle,
 } from './types.js';
 import { wrap, type StoreContext } from './util.js';
@@ -167,6 +175,26 @@ export class KyselyStore implements Store, StoreContext {
   }
   pendingJobs(kinds?: string[]): Promise<number> {
     return wrap('count pending jobs', () => jobs.pendingJobs(this.current(), kinds));
+  }
+
+  // analyses and candidate actors
+  saveAnalysis(articleId: number, analysis: Analysis): Promise<void> {
+    return wrap(`save the analysis of article ${articleId}`, () => analyses.saveAnalysis(this.current(), articleId, analysis));
+  }
+  getAnalysis(articleId: number): Promise<StoredAnalysis | null> {
+    return wrap(`fetch the analysis of article ${articleId}`, () => analyses.getAnalysis(this.current(), articleId));
+  }
+  articlesToAnalyze(filter: AnalyzeFilter & { afterId: number; limit: number }): Promise<ArticleToAnalyze[]> {
+    return wrap('list articles to analyse', () => analyses.articlesToAnalyze(this.current(), filter));
+  }
+  countArticlesToAnalyze(filter: AnalyzeFilter): Promise<number> {
+    return wrap('count articles to analyse', () => analyses.countArticlesToAnalyze(this.current(), filter));
+  }
+  listCandidates(filter?: CandidateFilter): Promise<ActorCandidate[]> {
+    return wrap('list candidate actors', () => analyses.listCandidates(this.current(), filter));
+  }
+  setCandidateStatus(key: string, status: CandidateStatus): Promise<void> {
+    return wrap(`mark candidate actor "${key}" ${status}`, () => analyses.setCandidateStatus(this.current(), key, status));
   }
 
   stats(): Promise<StoreStats> {

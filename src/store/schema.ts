@@ -119,6 +119,57 @@ export interface JobsTable {
   duration_ms: number | null;
 }
 
+export interface AnalysesTable {
+  article_id: number;
+  analyzer_version: string;
+  registry_version: string;
+  analyzed_at: string;
+  /** JSON: the Analysis without document.text. */
+  analysis: string;
+}
+
+export interface ArticleEntitiesTable {
+  article_id: number;
+  /** Registry id, or "name:<normalised name>" for an entity the registry does not know. */
+  entity_key: string;
+  name: string;
+  type: string;
+  country: string | null;
+  mention_count: number;
+}
+
+export interface RoleObservationsTable {
+  article_id: number;
+  /** Position in the analysis' roles list. */
+  seq: number;
+  /** Registry id of the person, else "name:<normalised name>". */
+  person_key: string;
+  person: string;
+  title: string;
+  org: string | null;
+  change: string;
+  date: string | null;
+  sentence: string;
+}
+
+export interface ActorCandidatesTable {
+  /** "name:<normalised name>". */
+  key: string;
+  name: string;
+  type: string;
+  country: string | null;
+  /** JSON array of titles seen with the name. */
+  roles: string;
+  affiliation: string | null;
+  /** dated_at of the first and last article mentioning the name. */
+  first_seen: string;
+  last_seen: string;
+  article_count: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   sources: SourcesTable;
@@ -128,4 +179,8 @@ export interface Database {
   article_bands: ArticleBandsTable;
   comments: CommentsTable;
   jobs: JobsTable;
+  analyses: AnalysesTable;
+  article_entities: ArticleEntitiesTable;
+  role_observations: RoleObservationsTable;
+  actor_candidates: ActorCandidatesTable;
 }

@@ -1,5 +1,6 @@
 // The Store interface: every read and write of persistent state goes through it, and every
 // implementation (SQLite, PostgreSQL) passes the same test suite (test/store.contract.ts).
+import type { Analysis } from '../analyze/types.js';
 import type { ArticleKind, RawResponse, ReaderComment, SourceKind } from '../core/types.js';
 
 export interface SourceHealth {
@@ -150,6 +151,62 @@ export interface StoreStats {
   jobs: Record<JobStatus, number>;
 }
 
+export interface StoredAnalysis {
+  articleId: number;
+  analyzerVersion: string;
+  registryVersion: string;
+  analyzedAt: string;
+  /** The analysis as saved, document.text restored from the article. */
+  analysis: Analysis;
+}
+
+/** Which stored articles to (re-)analyse. */
+export interface AnalyzeFilter {
+  /** Dated at or after this time (articles.dated_at: the published time, else when fetched). */
+  since?: string;
+  /** Only articles without an analysis, or whose analysis was made by other code or registry versions. */
+  staleVersion?: { analyzer: string; registry: string };
+}
+
+/** What the analyzer needs of a stored article (ArticleInput's fields). */
+export interface ArticleToAnalyze {
+  id: number;
+  text: string;
+  published: string | null;
+  title: string | null;
+  /** The canonical URL. */
+  url: string;
+  byline: string | null;
+  language: string;
+  kind: ArticleKind;
+}
+
+export type CandidateStatus = 'candidate' | 'confirmed' | 'rejected';
+
+/** A person or organisation named in articles that the registry does not know. */
+export interface ActorCandidate {
+  /** "name:<normalised name>"; a confirmed candidate joins the registry as candidateActorId(key). */
+  key: string;
+  name: string;
+  type: 'person' | 'organization';
+  country: string | null;
+  /** Titles seen with the name (at most 20). */
+  roles: string[];
+  affiliation: string | null;
+  /** Dates (article dated_at) of the first and last article naming it. */
+  firstSeen: string;
+  lastSeen: string;
+  articleCount: number;
+  status: CandidateStatus;
+}
+
+export interface CandidateFilter {
+  status?: CandidateStatus;
+  type?: 'person' | 'organization';
+  minArticles?: number;
+  limit?: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs migrations; refuses (ReadoutError 'schema') a database newer than this code. */
@@ -193,6 +250,22 @@ export interface Store {
   listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]>;
   /** Jobs queued or running (leased), optionally of some kinds. */
   pendingJobs(kinds?: string[]): Promise<number>;
+
+  // analyses and candidate actors
+  /**
+   * Saves an article's analysis in one transaction, replacing what an earlier analysis of it
+   * stored (entities, role observations), and updates candidate actors: unknown persons and
+   * organisations are upserted, their article counts recomputed (re-analysis never double-counts).
+   */
+  saveAnalysis(articleId: number, analysis: Analysis): Promise<void>;
+  getAnalysis(articleId: number): Promise<StoredAnalysis | null>;
+  /** A page of articles to analyse, by ascending id after afterId (keyset pagination). */
+  articlesToAnalyze(filter: AnalyzeFilter & { afterId: number; limit: number }): Promise<ArticleToAnalyze[]>;
+  countArticlesToAnalyze(filter: AnalyzeFilter): Promise<number>;
+  /** Most articles first. */
+  listCandidates(filter?: CandidateFilter): Promise<ActorCandidate[]>;
+  /** Throws ReadoutError('input') for an unknown key. */
+  setCandidateStatus(key: string, status: CandidateStatus): Promise<void>;
 
   stats(): Promise<StoreStats>;
 }

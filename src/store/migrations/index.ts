@@ -8,11 +8,12 @@ import { ReadoutError } from '../../core/errors.js';
 import type { Database, Dialect } from '../schema.js';
 import { nowIso } from '../util.js';
 import { initialSchema } from './001-initial.js';
+import { analysesSchema } from './002-analyses.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
