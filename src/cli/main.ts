@@ -12,6 +12,9 @@ import { registerSources } from './commands/sources.js';
 import { registerWatch } from './commands/watch.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerActors } from './commands/actors.js';
+import { registerActorCandidates } from './commands/actors-candidates.js';
+import { registerReanalyze } from './commands/reanalyze.js';
 
 export function buildProgram(ctx: Context, program: Command): Command {
   program
@@ -22,9 +25,10 @@ export function buildProgram(ctx: Context, program: Command): Command {
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerJobs, registerDemo]) {
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerJobs, registerDemo]) {
     register(program, ctx);
   }
+  registerActorCandidates(registerActors(program, ctx), ctx);
   return program;
 }
 

@@ -68,7 +68,8 @@ function resolveHit(m: RawMention, registry: Registry, seg: Segmented, mainCount
 function countryBefore(seg: Segmented, i: number, registry: Registry): string | null {
   let k = i - 1;
   if (k >= 0 && isPossessive(seg.tokens[k]!)) k--;
-  for (let n = 1; n <= 3 && k - n + 1 >= 0; n++) {
+  // Longest first: "North Korea's" must not be read as "Korea's".
+  for (let n = Math.min(3, k + 1); n >= 1; n--) {
     const from = seg.tokens[k - n + 1]!;
     const surface = seg.text.slice(from.start, seg.tokens[k]!.end);
     for (const h of registry.lookup(normalizeName(surface))) {

@@ -21,8 +21,10 @@ export function scanRegistry(seg: Segmented, registry: Registry, shouted: Set<nu
     for (let j = i + 1; j <= limit; j++) {
       const last = toks[j - 1]!;
       if (last.sentence !== first.sentence) break;
-      if (j - 1 > i && !isCapitalized(last) && !INNER.test(last.text)) break;
-      if (!isCapitalized(last) && !isAllCaps(last)) continue; // a name ends on a capitalised word
+      // "Yo-jong": a lower-case syllable glued to a hyphen continues (and may end) a romanised name.
+      const glued = j - 1 > i + 1 && isHyphen(toks[j - 2]!) && toks[j - 2]!.end === last.start && toks[j - 3]!.end === toks[j - 2]!.start && /^\p{Ll}/u.test(last.text);
+      if (j - 1 > i && !glued && !isCapitalized(last) && !INNER.test(last.text)) break;
+      if (!glued && !isCapitalized(last) && !isAllCaps(last)) continue; // a name ends on a capitalised word
       const surface = spanText(seg, i, j);
       const hits = acceptable(surface, registry.lookup(normalizeName(surface)), shouted.has(first.sentence));
       if (hits.length) best = { end: j, hits };
