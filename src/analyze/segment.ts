@@ -1,8 +1,9 @@
 // Splits a body text into paragraphs, sentences and tokens with character offsets.
 // wink-nlp does tokenisation, sentence boundaries (it knows "U.S.", "Nov. 9", initials) and
-// part-of-speech tags (PROPN helps tell names from capitalised common words);
-// paragraphs are split on line breaks first because wink glues a headline to the next sentence.
-import winkNLP, { type ItemSentence } from 'wink-nlp';
+// part-of-speech tags (PROPN helps tell names from capitalised common words). The text is read as
+// one document (one readDoc per paragraph costs a third more); a sentence wink runs across a line
+// break (a headline glued to the next line) is cut there, since a line break always ends a paragraph.
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Segmented, Sentence, Token } from './types.js';
 
@@ -11,43 +12,45 @@ let nlp: Nlp | undefined;
 const engine = (): Nlp => (nlp ??= winkNLP(model, ['sbd', 'pos']));
 
 export function segment(text: string): Segmented {
-  const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
-  const paragraphRe = /[^\n]+/g;
-  let paragraph = 0;
-  for (let m = paragraphRe.exec(text); m; m = paragraphRe.exec(text)) {
-    if (!m[0].trim()) continue;
-    segmentParagraph(text, m.index, m[0], paragraph++, sentences, tokens);
-  }
-  return { text, sentences, tokens };
-}
-
-function segmentParagraph(text: string, offset: number, para: string, paragraph: number, sentences: Sentence[], tokens: Token[]): void {
-  const doc = engine().readDoc(para);
+  const doc = engine().readDoc(text);
   const words = doc.tokens().out() as string[];
   const tags = doc.tokens().out(engine().its.pos) as string[];
   // wink drops whitespace; recover each token's offset by scanning forward for its text.
-  const starts: number[] = [];
+  const starts = new Array<number>(words.length);
   let cursor = 0;
-  for (const w of words) {
-    const at = para.indexOf(w, cursor);
-    const start = at < 0 ? cursor : at;
-    starts.push(start);
-    cursor = start + (at < 0 ? 0 : w.length);
+  for (let i = 0; i < words.length; i++) {
+    const at = text.indexOf(words[i]!, cursor);
+    starts[i] = at < 0 ? cursor : at;
+    cursor = at < 0 ? cursor : at + words[i]!.length;
   }
-  let first = 0;
-  doc.sentences().each((s: ItemSentence) => {
-    const count = s.tokens().length();
-    if (count === 0) return;
-    const last = first + count - 1;
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  let paragraph = -1;
+  let nextBreak = text.indexOf('\n');
+  const spans = doc.sentences().out(engine().its.span) as unknown as [number, number][];
+  for (const [first, last] of spans) {
+    let from = first;
+    for (let i = first; i <= last; i++) {
+      const start = starts[i]!;
+      const breakBefore = nextBreak >= 0 && nextBreak < start;
+      if (breakBefore) nextBreak = text.indexOf('\n', start);
+      if (breakBefore && i > from) {
+        pushSentence(from, i - 1);
+        from = i;
+      }
+      if (breakBefore || paragraph < 0) paragraph++;
+    }
+    if (from <= last) pushSentence(from, last);
+  }
+  return { text, sentences, tokens };
+
+  function pushSentence(first: number, last: number): void {
     const sIndex = sentences.length;
-    const start = offset + starts[first]!;
-    const end = offset + starts[last]! + words[last]!.length;
+    const start = starts[first]!;
+    const end = starts[last]! + words[last]!.length;
     sentences.push({ start, end, text: text.slice(start, end), paragraph });
     for (let i = first; i <= last; i++) {
-      const ts = offset + starts[i]!;
-      tokens.push({ start: ts, end: ts + words[i]!.length, text: words[i]!, sentence: sIndex, pos: tags[i] ?? 'X' });
+      tokens.push({ start: starts[i]!, end: starts[i]! + words[i]!.length, text: words[i]!, sentence: sIndex, pos: tags[i] ?? 'X' });
     }
-    first = last + 1;
-  });
+  }
 }

@@ -117,6 +117,10 @@ export function buildRegistry(all: Map<string, Actor>, version: string): Registr
     }
   }
   preferSovereign(index, byId);
+  // Every leading part of every key, so the mention scan stops extending a phrase as soon as no
+  // registry name can start with it (most capitalised words need one Set check, not a dozen lookups).
+  const prefixes = new Set<string>();
+  for (const key of index.keys()) for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
 
   return {
     version,
@@ -124,6 +128,7 @@ export function buildRegistry(all: Map<string, Actor>, version: string): Registr
     all: () => actors.values(),
     lookup: (surface) => index.get(surface) ?? (surface.startsWith('the ') ? index.get(surface.slice(4)) : undefined) ?? [],
     maxAliasWords: maxWords,
+    hasPrefix: (surface) => prefixes.has(surface) || (surface.startsWith('the ') && prefixes.has(surface.slice(4))) || surface === 'the',
     country: (code) => countries.get(code.toUpperCase()),
     institution: (kind, country) => {
       const iso3 = country.length === 2 ? countries.get(country.toUpperCase())?.country : country.toUpperCase();

@@ -63,6 +63,8 @@ export interface Registry {
   /** Longest registry surface form starting at token position, used by the mention finder:
    * the maximum number of words any alias has (bounds the scan window). */
   readonly maxAliasWords: number;
+  /** True when some registry surface form starts with this normalised text (bounds the scan early). */
+  hasPrefix(surface: string): boolean;
   /** Country actor by ISO alpha-3 / alpha-2. */
   country(code: string): Actor | undefined;
   /** Institution of a generic kind for a country ("foreign-ministry", "PRK"). */

@@ -82,30 +82,34 @@ function countryBefore(seg: Segmented, i: number, registry: Registry): string | 
 
 /** "the foreign ministry" → the foreign ministry of the country the context gives. */
 function genericMentions(seg: Segmented, registry: Registry, found: RawMention[], mainCountry: string | null): RawMention[] {
-  const { phrases, maxWords } = genericIndex(registry);
+  const { phrases, prefixes } = genericIndex(registry);
   if (!phrases.size) return [];
   const taken = new Uint8Array(seg.tokens.length);
   for (const m of found) taken.fill(1, m.tokStart, m.tokEnd);
   const out: RawMention[] = [];
   for (let i = 0; i < seg.tokens.length; i++) {
-    if (taken[i]) continue;
-    for (let n = Math.min(maxWords + 2, seg.tokens.length - i); n >= 1; n--) {
+    if (taken[i] || !prefixes.has(seg.tokens[i]!.text.toLowerCase())) continue;
+    // Extend while some phrase can still start with the text; keep the longest phrase found.
+    let best: { n: number; actors: Actor[]; surface: string } | null = null;
+    for (let n = 1; i + n <= seg.tokens.length; n++) {
       const last = seg.tokens[i + n - 1]!;
-      if (last.sentence !== seg.tokens[i]!.sentence || taken[i + n - 1]) continue;
+      if (last.sentence !== seg.tokens[i]!.sentence || taken[i + n - 1]) break;
       const surface = seg.text.slice(seg.tokens[i]!.start, last.end);
-      const actors = phrases.get(normalizeName(surface));
-      if (!actors) continue;
-      const country = countryBefore(seg, i, registry) ?? mainCountry;
-      const actor = actors.find((a) => a.country === country);
-      if (actor) {
-        out.push({
-          start: seg.tokens[i]!.start, end: last.end, text: surface, tokStart: i, tokEnd: i + n, sentence: last.sentence, type: actor.type,
-          hits: [], actorId: actor.id, via: 'generic', roles: [], affiliation: null, country: actor.country, confidence: 3,
-        });
-      }
-      i += n - 1;
-      break;
+      const key = normalizeName(surface);
+      if (!prefixes.has(key)) break;
+      const actors = phrases.get(key);
+      if (actors) best = { n, actors, surface };
     }
+    if (!best) continue;
+    const country = countryBefore(seg, i, registry) ?? mainCountry;
+    const actor = best.actors.find((a) => a.country === country);
+    if (!actor) continue;
+    const last = seg.tokens[i + best.n - 1]!;
+    out.push({
+      start: seg.tokens[i]!.start, end: last.end, text: best.surface, tokStart: i, tokEnd: i + best.n, sentence: last.sentence, type: actor.type,
+      hits: [], actorId: actor.id, via: 'generic', roles: [], affiliation: null, country: actor.country, confidence: 3,
+    });
+    i += best.n - 1;
   }
   return out;
 }

@@ -4,23 +4,29 @@
 import { normalizeName } from '../../registry/normalize.js';
 import type { Actor, Registry } from '../../registry/types.js';
 
-const cache = new WeakMap<Registry, { phrases: Map<string, Actor[]>; maxWords: number }>();
+export interface GenericIndex {
+  phrases: Map<string, Actor[]>;
+  /** Leading parts of the phrases, to stop extending a candidate early. */
+  prefixes: Set<string>;
+}
 
-export function genericIndex(registry: Registry): { phrases: Map<string, Actor[]>; maxWords: number } {
+const cache = new WeakMap<Registry, GenericIndex>();
+
+export function genericIndex(registry: Registry): GenericIndex {
   let idx = cache.get(registry);
   if (!idx) {
     const phrases = new Map<string, Actor[]>();
-    let maxWords = 1;
+    const prefixes = new Set<string>();
     for (const a of registry.all()) {
       for (const g of a.generic ?? []) {
         const key = normalizeName(g);
-        maxWords = Math.max(maxWords, key.split(' ').length);
+        for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
         const list = phrases.get(key) ?? [];
         list.push(a);
         phrases.set(key, list);
       }
     }
-    idx = { phrases, maxWords };
+    idx = { phrases, prefixes };
     cache.set(registry, idx);
   }
   return idx;

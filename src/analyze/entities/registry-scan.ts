@@ -26,7 +26,9 @@ export function scanRegistry(seg: Segmented, registry: Registry, shouted: Set<nu
       if (j - 1 > i && !glued && !isCapitalized(last) && !INNER.test(last.text)) break;
       if (!glued && !isCapitalized(last) && !isAllCaps(last)) continue; // a name ends on a capitalised word
       const surface = spanText(seg, i, j);
-      const hits = acceptable(surface, registry.lookup(normalizeName(surface)), shouted.has(first.sentence));
+      const norm = normalizeName(surface);
+      if (!registry.hasPrefix(norm)) break;
+      const hits = acceptable(surface, registry.lookup(norm), shouted.has(first.sentence));
       if (hits.length) best = { end: j, hits };
     }
     if (!best) continue;
