@@ -17,7 +17,7 @@ import type { Actor } from './types.js';
 const COMPILER_VERSION = 1;
 const COUNTRIES_FILE = 'countries.yaml';
 /** Actor files, in load order. */
-export const SHIPPED_FILES = ['institutions.yaml', 'people.yaml'] as const;
+export const SHIPPED_FILES = ['institutions.yaml', 'people.yaml', 'places.yaml'] as const;
 export const COMPILED_FILE = 'compiled.json';
 
 export interface Shipped {

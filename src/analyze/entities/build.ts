@@ -8,15 +8,16 @@ import { addRole, type Draft } from './draft.js';
 import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
+import { opensOrgName } from './org-names.js';
 import { scanRegistry } from './registry-scan.js';
-import { typeListMembers } from './lists.js';
+import { typeBracketedAffiliations, typeListMembers } from './lists.js';
 import { findRuns, isTitleOnly } from './runs.js';
 import { isAllCaps, isPossessive, sentenceStarts, shoutedSentences } from './tokens.js';
 
 export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon): Draft[] {
   const starts = sentenceStarts(seg);
   const shouted = shoutedSentences(seg);
-  const found = scanRegistry(seg, registry, shouted).filter((m) => !m.hits.every((h) => h.via === 'surname'));
+  const found = scanRegistry(seg, registry, shouted).filter((m) => !m.hits.every((h) => h.via === 'surname') && !opensOrgName(seg, m, registry, lex));
   const covered = new Uint8Array(seg.tokens.length);
   for (const m of found) covered.fill(1, m.tokStart, m.tokEnd);
 
@@ -34,6 +35,7 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
     });
   }
   typeListMembers(seg, unknown);
+  typeBracketedAffiliations(seg, unknown);
   const mainCountry = dominantCountry(found, registry);
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
@@ -143,7 +145,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
         ensure(key, () => blank(key, canonicalWord(m.text), 'other', actor.country)).mentions.push(mention);
         continue;
       }
-      if (m.type === 'place') {
+      if (m.type === 'place' && actor.type === 'country') {
         fromActor(actor); // the capital stands for the country's government
         const key = `place:${normalizeName(m.text)}`;
         ensure(key, () => blank(key, m.text, 'place', actor.country)).mentions.push(mention);
@@ -178,6 +180,12 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? registrySurname(registry, key, fromActor);
     if (target) {
       target.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname' });
+      continue;
+    }
+    // "Newmont" after "Newmont Mining Corp": the short form of an organisation named before.
+    const shortOf = order.find((d) => d.type === 'organization' && d.mentions.some((x) => x.start < m.start) && normalizeName(d.name).startsWith(`${key} `));
+    if (shortOf) {
+      shortOf.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'alias' });
       continue;
     }
     const acronymOf = isAllCaps(seg.tokens[m.tokStart]!) ? order.find((d) => d.type === 'organization' && initials(d.name) === m.text.replace(/\./g, '')) : undefined;

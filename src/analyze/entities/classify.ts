@@ -21,6 +21,7 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   const surface = seg.text.slice(toks[a]!.start, toks[b - 1]!.end);
 
   const city = cityByName(surface);
+  if (isDateline(seg, a, b)) return { type: 'place', confidence: 2, country: city?.country ?? null };
   if (words.length > 1 && !title && city) return { type: 'place', confidence: 2, country: city.country };
   if (words.length > 1 && (lower.some((w) => lex.orgHeads.has(w)) || lex.orgSuffixes.has(last))) {
     return { type: 'organization', confidence: 2, country: null };
@@ -56,6 +57,9 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   // Two or three capitalised proper nouns with no organisation or place cue are most often a
   // person's given name and surname (news text names people far more than anything else).
   if (!shouted && words.length >= 2 && words.length <= 3 && toks.slice(a, b).every((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)) && !lower.some((w) => lex.nonPersonWords.has(w))) {
+    // ...unless one of the words is a city: "Bayer Leverkusen", "Dallas Cowboys" are clubs and firms.
+    const cityWord = words.find((w) => cityByName(w));
+    if (cityWord) return { type: 'organization', confidence: 0, country: cityByName(cityWord)!.country };
     return { type: 'person', confidence: 0, country: null };
   }
   if (words.length === 1 && nextWord === ',' && /^(who|whose)$/i.test(toks[b + 1]?.text ?? '')) return { type: 'person', confidence: 1, country: null };
@@ -70,4 +74,15 @@ export function isRolePhraseAhead(seg: Segmented, i: number, lex: EntityLexicon)
     if (lex.roleHeads.has(w)) return true;
   }
   return false;
+}
+
+/** "SEOUL, Nov. 9 -", "WASHINGTON (Reuters) -", "VAIL, Colorado": capitals opening a paragraph name where it was filed. */
+function isDateline(seg: Segmented, a: number, b: number): boolean {
+  const toks = seg.tokens;
+  const sentence = seg.sentences[toks[a]!.sentence]!;
+  const opensParagraph = a === 0 || seg.sentences[toks[a - 1]!.sentence]!.paragraph !== sentence.paragraph;
+  if (!opensParagraph) return false;
+  for (let k = a; k < b; k++) if (!isAllCaps(toks[k]!) && !isHyphen(toks[k]!)) return false;
+  const next = toks[b];
+  return !next || next.sentence !== toks[a]!.sentence || /^(?:[,(\-–—]|--|\d.*)$/.test(next.text);
 }

@@ -27,5 +27,10 @@ export function toEntity(d: Draft): Entity {
 export function addRole(d: Draft, role: string | null | undefined): void {
   if (!role) return;
   const r = role.replace(/\s+/g, ' ').trim();
-  if (r && !d.roles.some((x) => x.toLowerCase() === r.toLowerCase())) d.roles.push(r);
+  const lower = r.toLowerCase();
+  // "Minister" adds nothing to "Foreign Affairs Minister"; a fuller title replaces a shorter one.
+  if (!r || d.roles.some((x) => x.toLowerCase().endsWith(lower))) return;
+  const shorter = d.roles.findIndex((x) => lower.endsWith(x.toLowerCase()));
+  if (shorter >= 0) d.roles[shorter] = r;
+  else d.roles.push(r);
 }

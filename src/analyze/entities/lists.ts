@@ -1,5 +1,5 @@
-// Names in one comma list ("Ana Silva, Tomas Berg and Ivo Kral") share a type: when the list
-// holds people, its untyped members are people too.
+// Types unknown names from the names around them: members of one comma list share a type, and a
+// name in parentheses right after a person is their club, party or company.
 import type { Segmented } from '../types.js';
 import type { RawMention } from './mention-types.js';
 
@@ -25,4 +25,18 @@ export function typeListMembers(seg: Segmented, unknown: RawMention[]): void {
     group.push(m);
   }
   flush();
+}
+
+/** "Ana Silva (Porto)", "Tom Berg (Labour)": the bracketed name after a person is an organisation. */
+export function typeBracketedAffiliations(seg: Segmented, unknown: RawMention[]): void {
+  const byEnd = new Map<number, RawMention>();
+  for (const m of unknown) byEnd.set(m.tokEnd, m);
+  for (const m of unknown) {
+    if (seg.tokens[m.tokStart - 1]?.text !== '(' || !/^[),]$/.test(seg.tokens[m.tokEnd]?.text ?? '')) continue;
+    const owner = byEnd.get(m.tokStart - 1);
+    if (owner?.type === 'person' && m.type !== 'person' && m.confidence < 2) {
+      m.type = 'organization';
+      m.confidence = 1;
+    }
+  }
 }

@@ -2,6 +2,7 @@
 // organisations and places, with the titles written right before them split off as roles.
 import type { Segmented, Token } from '../types.js';
 import type { EntityLexicon } from './lexicon.js';
+import { cityByName } from './places.js';
 import { isAllCaps, isCapitalized, isHyphen, opensSentence } from './tokens.js';
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', '&']);
@@ -54,7 +55,8 @@ function startsName(seg: Segmented, i: number, covered: Uint8Array, lex: EntityL
   if (covered[i] || !isCapitalized(t)) return false;
   if (!/\p{L}/u.test(t.text)) return false;
   const lower = t.text.toLowerCase().replace(/\.$/, '');
-  if (lex.notNames.has(lower) && !lex.personTitles.has(lower)) return false;
+  // "New" opens "New York" and "NEW DELHI", not just sentences.
+  if (lex.notNames.has(lower) && !lex.personTitles.has(lower) && !startsCity(seg, i)) return false;
   if (opensSentence(seg, starts, i) && t.pos !== 'PROPN' && !shouted.has(t.sentence)) return false;
   return NAMEY_POS.has(t.pos) || isAllCaps(t);
 }
@@ -78,6 +80,14 @@ function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityL
     }
     // "First" or "Party" alone are not titles; a title needs a role word or an honorific.
     if (k > i && !toks.slice(i, k).some((t) => isTitleHead(t.text, lex) || isTitleHead(t.text.split('-')[0]!, lex))) k = i;
+    // "Foreign Affairs Minister Alexander Downer": the title runs to the last role word that still
+    // leaves a name of two words or more after it.
+    for (let h = j - 3; h >= k; h--) {
+      if (isTitleHead(toks[h]!.text, lex)) {
+        k = h + 1;
+        break;
+      }
+    }
   }
   const title = k > i ? seg.text.slice(toks[i]!.start, toks[k - 1]!.end) : null;
   if (k === j) {
@@ -96,3 +106,8 @@ export function isTitleHead(word: string, lex: EntityLexicon): boolean {
 
 /** A run with no name left after its title. */
 export const isTitleOnly = (r: Run): boolean => r.title !== null && r.tokStart === r.tokEnd;
+
+function startsCity(seg: Segmented, i: number): boolean {
+  const next = seg.tokens[i + 1];
+  return !!next && isCapitalized(next) && !!cityByName(seg.text.slice(seg.tokens[i]!.start, next.end));
+}
