@@ -37,26 +37,27 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   const nextWord = after?.text.toLowerCase() ?? '';
   const speech = lex.speechVerbs.has(prevWord) || lex.speechVerbs.has(nextWord) || (nextWord === ',' && lex.speechVerbs.has(toks[b + 1]?.text.toLowerCase() ?? ''));
   const appositive = nextWord === ',' && isRolePhraseAhead(seg, b + 1, lex);
-  const personForm = words.length >= 2 && words.length <= 4 && (lex.firstNames.has(lower[0]!) || lex.eastAsianSurnames.has(lower[0]!) && words.slice(1).every((w) => w.length <= 6));
+  const nonPerson = lower.some((w) => lex.nonPersonWords.has(w));
+  const personForm = words.length >= 2 && words.length <= 4 && !nonPerson && (lex.firstNames.has(lower[0]!) || lex.eastAsianSurnames.has(lower[0]!) && words.slice(1).every((w) => w.length <= 6));
 
   if (!shouted && words.length === 1 && isAllCaps(toks[a]!) && words[0]!.length <= 6) {
     return { type: 'organization', confidence: 1, country: null };
   }
   if (personForm && !city) return { type: 'person', confidence: 2, country: null };
   if (appositive || (speech && words.length >= 2)) return { type: 'person', confidence: 1, country: null };
-  // In a results line ("Leeds 2 Chelsea 1") a city name stands for its team.
-  if (city && (/^\d{1,3}$/.test(after?.text ?? '') || /^\d{1,3}$/.test(before?.text ?? ''))) return { type: 'organization', confidence: 1, country: city.country };
+  // In a results or standings line ("Leeds 2 Chelsea 1") a name next to a score is a team.
+  if ((/^\d{1,3}$/.test(after?.text ?? '') || /^\d{1,3}$/.test(before?.text ?? ''))) return { type: 'organization', confidence: 1, country: city?.country ?? null };
   if (city) return { type: 'place', confidence: city && lex.placePrepositions.has(prevWord) ? 2 : 1, country: city.country };
   if (lex.placePrepositions.has(prevWord) && !(before2 && /^(the|a|an)$/i.test(before2.text)) && words.length <= 2) {
     return { type: 'place', confidence: 0, country: null };
   }
   if (speech) return { type: 'person', confidence: 0, country: null };
-  if (words.length >= 2 && words.length <= 3 && toks.slice(a, b).every((t) => t.pos === 'PROPN') && lex.firstNames.has(lower[0]!)) {
+  if (words.length >= 2 && words.length <= 3 && !nonPerson && toks.slice(a, b).every((t) => t.pos === 'PROPN') && lex.firstNames.has(lower[0]!)) {
     return { type: 'person', confidence: 1, country: null };
   }
   // Two or three capitalised proper nouns with no organisation or place cue are most often a
   // person's given name and surname (news text names people far more than anything else).
-  if (!shouted && words.length >= 2 && words.length <= 3 && toks.slice(a, b).every((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)) && !lower.some((w) => lex.nonPersonWords.has(w))) {
+  if (!shouted && words.length >= 2 && words.length <= 3 && toks.slice(a, b).every((t) => t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)) && !nonPerson) {
     // ...unless one of the words is a city: "Bayer Leverkusen", "Dallas Cowboys" are clubs and firms.
     const cityWord = words.find((w) => cityByName(w));
     if (cityWord) return { type: 'organization', confidence: 0, country: cityByName(cityWord)!.country };
@@ -84,5 +85,8 @@ function isDateline(seg: Segmented, a: number, b: number): boolean {
   if (!opensParagraph) return false;
   for (let k = a; k < b; k++) if (!isAllCaps(toks[k]!) && !isHyphen(toks[k]!)) return false;
   const next = toks[b];
-  return !next || next.sentence !== toks[a]!.sentence || /^(?:[,(\-–—]|--|\d.*)$/.test(next.text);
+  if (!next || next.sentence !== toks[a]!.sentence) return false;
+  if (next.text === ',' || next.text === '(' || /^\d{4}-\d\d-\d\d$/.test(next.text)) return true;
+  // "SEOUL - …" is a dateline; "SOCCER - …" is a headline's topic label.
+  return /^(?:[-–—]|--)$/.test(next.text) && !!cityByName(seg.text.slice(toks[a]!.start, toks[b - 1]!.end));
 }
