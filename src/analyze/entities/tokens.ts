@@ -3,6 +3,7 @@ import type { Segmented, Token } from '../types.js';
 
 const UPPER = /^\p{Lu}/u;
 const HAS_LETTER = /\p{L}/u;
+const WORDISH = /\p{L}{2}/u;
 
 export const isCapitalized = (t: Token): boolean => UPPER.test(t.text);
 
@@ -36,16 +37,17 @@ export function opensSentence(seg: Segmented, starts: Set<number>, i: number): b
 
 /** Sentences written in capitals (headlines, sports results): case carries no signal there. */
 export function shoutedSentences(seg: Segmented): Set<number> {
-  const caps = new Map<number, [number, number]>();
+  // Counted in flat arrays: this runs over every token of every article.
+  const words = new Uint32Array(seg.sentences.length);
+  const upper = new Uint32Array(seg.sentences.length);
   for (const t of seg.tokens) {
-    if (!/\p{L}{2,}/u.test(t.text)) continue;
-    const c = caps.get(t.sentence) ?? [0, 0];
-    c[0]++;
-    if (t.text === t.text.toUpperCase()) c[1]++;
-    caps.set(t.sentence, c);
+    const w = t.text;
+    if (w.length < 2 || !WORDISH.test(w)) continue;
+    words[t.sentence]!++;
+    if (w === w.toUpperCase()) upper[t.sentence]!++;
   }
   const out = new Set<number>();
-  for (const [s, [n, up]] of caps) if (up / n > 0.6) out.add(s);
+  for (let s = 0; s < words.length; s++) if (words[s]! > 0 && upper[s]! / words[s]! > 0.6) out.add(s);
   return out;
 }
 
