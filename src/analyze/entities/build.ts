@@ -146,7 +146,12 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
         continue;
       }
       if (m.type === 'place' && actor.type === 'country') {
-        fromActor(actor); // the capital stands for the country's government
+        // "Pyongyang responded" names the government; "talks in Pyongyang" names the city.
+        const country = fromActor(actor);
+        if (!lex.placePrepositions.has(seg.tokens[m.tokStart - 1]?.text.toLowerCase() ?? '')) {
+          country.mentions.push(mention);
+          continue;
+        }
         const key = `place:${normalizeName(m.text)}`;
         ensure(key, () => blank(key, m.text, 'place', actor.country)).mentions.push(mention);
         continue;

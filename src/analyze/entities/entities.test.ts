@@ -51,10 +51,12 @@ describe('findEntities', () => {
     expect(e?.affiliation).toBe('National Security Council');
   });
 
-  it('reads a capital as a place standing for its country', () => {
-    const { index } = run('Pyongyang responded within hours.');
+  it('reads a capital as its government, and as a place after a place preposition', () => {
+    const text = 'Pyongyang responded within hours. The envoy flew to Pyongyang.';
+    const { index } = run(text);
+    const prk = index.entities.find((e) => e.id === 'country:PRK');
+    expect(prk?.mentions.map((m) => [m.text, m.via, m.start])).toEqual([['Pyongyang', 'metonym', 0]]);
     expect(index.entities.find((e) => e.type === 'place')).toMatchObject({ name: 'Pyongyang', country: 'PRK' });
-    expect(index.entities.some((e) => e.type === 'country' && e.country === 'PRK')).toBe(true);
   });
 
   it('resolves a generic ministry to the country named before it', () => {
