@@ -16,6 +16,7 @@ export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): stri
 }
 
 const STOP = new Set([',', '.', ';', ':', '—', '–', '(', ')', '“', '”', '"']);
+const CLAUSE = new Set(['who', 'whom', 'whose', 'which', 'that', 'now', 'and', 'but', 'since', 'when', 'where', 'while', 'until']);
 const LEADING = /^(?:(?:the|a|an|who is|who was|now)\s+)+/i;
 
 /** ", a senior fellow at the Stimson Center," → "senior fellow at the Stimson Center" (with its token end). */
@@ -30,6 +31,8 @@ export function appositionAfter(seg: Segmented, end: number, lex: EntityLexicon)
   let head = false;
   while (k < toks.length && k < end + 16 && toks[k]!.sentence === comma.sentence && !STOP.has(toks[k]!.text)) {
     const w = toks[k]!.text.toLowerCase();
+    // "a former negotiator now at …", "an ambassador who now …": the role ends where a clause starts.
+    if (k > end + 1 && CLAUSE.has(w)) break;
     if (lex.speechVerbs.has(w) || toks[k]!.pos === 'VERB' && !/ing$|ed$/.test(w) && w !== 'elect') break;
     if (lex.roleHeads.has(w)) head = true;
     k++;

@@ -27,6 +27,7 @@ export function toEntity(d: Draft): Entity {
 export function addRole(d: Draft, role: string | null | undefined): void {
   if (!role) return;
   const r = role.replace(/\s+/g, ' ').trim();
+  if (/^(?:mr|mrs|ms|miss|dr|prof|sir)\.?$/i.test(r)) return; // an honorific, not a post
   const lower = r.toLowerCase();
   // "Minister" adds nothing to "Foreign Affairs Minister"; a fuller title replaces a shorter one.
   if (!r || d.roles.some((x) => x.toLowerCase().endsWith(lower))) return;

@@ -83,7 +83,7 @@ function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityL
     // "Foreign Affairs Minister Alexander Downer": the title runs to the last role word that still
     // leaves a name of two words or more after it.
     for (let h = j - 3; h >= k; h--) {
-      if (isTitleHead(toks[h]!.text, lex)) {
+      if (isTitleHead(toks[h]!.text, lex) && !FAMILY.has(toks[h]!.text.toLowerCase())) {
         k = h + 1;
         break;
       }
@@ -96,6 +96,9 @@ function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityL
   }
   runs.push({ tokStart: k, tokEnd: j, title });
 }
+
+/** Kinship words head appositions ("his sister, …") but are also surnames (Son, Young): never a title. */
+const FAMILY = new Set(['son', 'daughter', 'sister', 'brother', 'wife', 'husband', 'uncle', 'aunt', 'mother', 'father', 'nephew', 'heir']);
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'dame', 'comrade', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'adm', 'rev', 'sgt', 'brig', 'cmdr', 'maj']);
 

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createLogger } from '../../core/logger.js';
 import { FixtureServer } from '../../demo/fixture-server.js';
-import { dataPath } from '../../demo/paths.js';
+import { dataPath } from '../../core/data-path.js';
 import { createFetcher } from '../../fetch/http.js';
+import { drainAnalysis } from '../../pipeline/analyze-run.js';
+import { withAnalyzer } from '../../pipeline/analyze-stage.js';
 import { ingestFile, listFiles } from '../../pipeline/ingest-files.js';
 import { pollOnce } from '../../pipeline/scheduler.js';
 import type { Services } from '../../pipeline/services.js';
@@ -39,10 +41,14 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         }
         const polled = await pollOnce(svc);
         ctx.err(`polled ${polled.polls} sources: ${polled.processed} jobs done, ${polled.failed} failed`);
-        for (const file of listFiles([dataPath('demo', 'local')])) {
-          const s = await ingestFile(svc, file);
-          ctx.err(`ingested ${file.split('/').pop()}: ${s.stored} stored, ${s.duplicates} duplicates, ${s.errors} errors`);
-        }
+        await withAnalyzer(svc, async (svc) => {
+          for (const file of listFiles([dataPath('demo', 'local')])) {
+            const s = await ingestFile(svc, file);
+            ctx.err(`ingested ${file.split('/').pop()}: ${s.stored} stored, ${s.duplicates} duplicates, ${s.errors} errors`);
+          }
+          const analysed = await drainAnalysis(svc);
+          ctx.err(`analysed the ingested files: ${analysed.processed} done, ${analysed.failed} failed`);
+        });
         await report(ctx, svc, dbPath);
       } finally {
         await svc.fetcher.close();
@@ -62,6 +68,7 @@ async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<v
   for (const hit of articles) {
     ctx.out(`  ${hit.published?.slice(0, 10) ?? 'undated   '}  [${hit.kind}] ${hit.title ?? hit.url}${hit.groupSize > 1 ? `  (near-duplicate group of ${hit.groupSize})` : ''}`);
   }
+  await reportAnalyses(ctx, svc, articles.slice(0, 4).map((a) => a.id));
   for (const q of EXAMPLE_QUERIES) {
     ctx.out(`\n$ readout search ${q}`);
     const hits = await svc.store.search({ text: q, order: 'relevance', limit: 3 });
@@ -70,5 +77,24 @@ async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<v
   // The sample news is dated in the past: offer a --since that matches it.
   const newest = articles.find((a) => a.published)?.published ?? new Date().toISOString();
   const since = new Date(Date.parse(newest) - 3 * 86_400_000).toISOString().slice(0, 10);
-  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since ${since}\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
+  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since ${since}\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} actors candidates\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
+}
+
+/** Who is in the newest articles and who said what, from the stored analyses. */
+async function reportAnalyses(ctx: CliContext, svc: Services, articleIds: number[]): Promise<void> {
+  ctx.out('\nWho said what (newest articles, from the stored analyses):');
+  for (const id of articleIds) {
+    const stored = await svc.store.getAnalysis(id);
+    if (!stored) continue;
+    const a = stored.analysis;
+    ctx.out(`  ${a.document.title ?? `article ${id}`}`);
+    const people = a.entities.filter((e) => e.type === 'person').map((e) => e.name + (e.roles[0] ? ` (${e.roles[0]})` : ''));
+    ctx.out(`    people: ${people.slice(0, 6).join('; ') || '-'}`);
+    for (const q of a.quotes.filter((x) => x.kind !== 'indirect').slice(0, 2)) {
+      const who = q.speaker?.name ?? (q.speaker?.anonymous ? `anonymous: ${q.speaker.description ?? 'source'}` : 'unattributed');
+      ctx.out(`    “${q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}” — ${who}`);
+    }
+  }
+  const candidates = await svc.store.listCandidates({ limit: 8 });
+  if (candidates.length) ctx.out(`  Unknown names kept as candidate actors: ${candidates.map((c) => `${c.name} (${c.type})`).join(', ')}`);
 }
