@@ -7,7 +7,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .command('jobs')
     .description('list pipeline jobs with their status, attempts, timings and errors')
     .option('--status <status>', 'queued|running|done|failed')
-    .option('--kind <kind>', 'poll|article|comments')
+    .option('--kind <kind>', 'poll|article|comments|analyze')
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'JSON output')
     .action(async (opts: { status?: JobStatus; kind?: string; limit: string; json?: boolean }) => {
