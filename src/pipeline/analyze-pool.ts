@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis, ArticleInput } from '../analyze/types.js';
 import type { Logger } from '../core/logger.js';
-import type { RegistryOptions } from '../registry/load.js';
-import { analyzeWith, loadAnalysisRegistry } from './analyze-registry.js';
+import { analyzeArticle } from '../analyze/analyze.js';
+import { loadRegistry, type RegistryOptions } from '../registry/load.js';
 import type { AnalyzeRequest, AnalyzeWorkerData, WorkerMessage } from './analyze-worker.js';
 
 export interface Analyzer {
@@ -48,13 +48,13 @@ export interface AnalyzerOptions {
 
 /** Analysis in the calling thread (blocks the event loop while it runs). */
 export function inThreadAnalyzer(registryOptions: RegistryOptions): Analyzer {
-  const registry = loadAnalysisRegistry(registryOptions);
+  const registry = loadRegistry(registryOptions);
   return {
     threads: 0,
     registryVersion: registry.version,
     analyze: async (input, label) => {
       try {
-        return analyzeWith(registry, input);
+        return analyzeArticle(input, registry);
       } catch (err) {
         throw new AnalysisError(`analysis of ${label} failed: ${err instanceof Error ? err.message : String(err)}`, false);
       }

@@ -2,8 +2,9 @@
 // once, then analyses one article per message. analyzeArticle is pure, so nothing else is shared.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis, ArticleInput } from '../analyze/types.js';
-import type { RegistryOptions } from '../registry/load.js';
-import { analyzeWith, loadAnalysisRegistry, type AnalysisRegistry } from './analyze-registry.js';
+import { analyzeArticle } from '../analyze/analyze.js';
+import { loadRegistry, type RegistryOptions } from '../registry/load.js';
+import type { Registry } from '../registry/types.js';
 
 export interface AnalyzeRequest {
   id: number;
@@ -27,9 +28,9 @@ function message(err: unknown): string {
 if (parentPort) {
   const port = parentPort;
   const data = workerData as AnalyzeWorkerData;
-  let registry: AnalysisRegistry | null = null;
+  let registry: Registry | null = null;
   try {
-    registry = loadAnalysisRegistry(data.registry);
+    registry = loadRegistry(data.registry);
     port.postMessage({ type: 'ready', registryVersion: registry.version } satisfies WorkerMessage);
   } catch (err) {
     port.postMessage({ type: 'fatal', error: `loading the actor registry failed: ${message(err)}` } satisfies WorkerMessage);
@@ -38,7 +39,7 @@ if (parentPort) {
     if (!registry) return;
     let reply: WorkerMessage;
     try {
-      reply = { type: 'result', id: req.id, analysis: analyzeWith(registry, req.input) };
+      reply = { type: 'result', id: req.id, analysis: analyzeArticle(req.input, registry) };
     } catch (err) {
       reply = { type: 'error', id: req.id, error: message(err) };
     }

@@ -29,10 +29,12 @@ export function loadRegistry(options: RegistryOptions = {}): Registry {
   const base = loadShipped();
   const user: { path: string; raw: string }[] = (options.files ?? []).map((path) => ({ path, raw: readText(path) }));
   if (options.userFile && existsSync(options.userFile)) user.push({ path: options.userFile, raw: readText(options.userFile) });
-  const hash = user.length ? createHash('sha256').update(user.map((u) => u.raw).join('\0')).digest('hex').slice(0, 10) : '';
+  const extra = options.extra ?? [];
+  // The version changes with every user file edit and every extra actor (a confirmed candidate),
+  // so analyses made with another registry are found stale by `readout reanalyze`.
+  const hash = user.length || extra.length ? versionHash(user.map((u) => u.raw), extra) : '';
   const version = hash ? `${base.version}+${hash}` : base.version;
   const cacheKey = `${user.map((u) => u.path).join('\0')}\n${version}`;
-  const extra = options.extra ?? [];
   if (!extra.length && built.has(cacheKey)) return built.get(cacheKey)!;
 
   const actors = new Map<string, Actor>(base.actors.map((a) => [a.id, a]));
@@ -55,6 +57,14 @@ export function loadRegistry(options: RegistryOptions = {}): Registry {
   const registry = buildRegistry(actors, version);
   if (!extra.length) built.set(cacheKey, registry);
   return registry;
+}
+
+function versionHash(userFiles: string[], extra: Actor[]): string {
+  const hash = createHash('sha256').update(userFiles.join('\0'));
+  for (const a of [...extra].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    hash.update(`\n${a.id}\0${a.type}\0${a.name}\0${a.country ?? ''}\0${a.aliases.join('|')}`);
+  }
+  return hash.digest('hex').slice(0, 10);
 }
 
 function refError(file: string, id: string, what: string, hint: string): ReadoutError {

@@ -116,6 +116,14 @@ describe('user files', () => {
     expect(again.version).not.toBe(r.version);
   });
 
+  it('change the version with the extra actors (confirmed candidates)', () => {
+    const extra = (name: string) => [{ id: 'candidate:test', type: 'person' as const, name, aliases: [], country: null }];
+    const a = loadRegistry({ extra: extra('Odile Marchetti') });
+    expect(a.version).not.toBe(shippedVersion());
+    expect(loadRegistry({ extra: extra('Odile Marchetti') }).version).toBe(a.version);
+    expect(loadRegistry({ extra: extra('Odile Marchetti-Vask') }).version).not.toBe(a.version);
+  });
+
   it('ignore a missing user file', () => {
     expect(loadRegistry({ userFile: join(dir, 'nope.yaml') }).version).toBe(shippedVersion());
   });
