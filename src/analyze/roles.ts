@@ -1,18 +1,28 @@
 // Titles attached to people become dated role observations, with the personnel change the
 // sentence signals ("was appointed", "will keep his job", "was punished", "former ambassador"),
 // so the insights layer can show who holds which post over time.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { dataPath } from '../core/data-path.js';
 import type { DateMention, Entity, EntityIndex, RoleObservation, Segmented, Sentence } from './types.js';
 
-/** Cue patterns per change, tried in order; the first that matches the sentence wins. */
-const CHANGES: [RoleObservation['change'], RegExp][] = [
-  ['kept', /\b(?:keep|keeps|kept|retain|retains|retained|remain|remains|remained|stay|stays|stayed)\s+(?:his|her|their|the)?\s*(?:job|post|position|seat|office|role)\b|\b(?:was|were|been|be)\s+(?:re-?appointed|retained)\b/i],
-  ['dismissed', /\b(?:dismissed|fired|sacked|removed\s+from|ousted|purged|relieved\s+of|stripped\s+of|replaced\s+as|demoted)\b/i],
-  ['punished', /\b(?:punished|disciplined|reprimanded|penali[sz]ed|sent\s+to\s+(?:a\s+)?(?:labou?r|re-?education)|forced\s+labou?r|ideological\s+education)\b/i],
-  ['resigned', /\b(?:resigned|resigns|stepped\s+down|steps\s+down|quit)\b/i],
-  ['promoted', /\b(?:promoted|elevated|rose\s+to|rise\s+(?:all\s+the\s+way\s+)?to)\b/i],
-  ['appointed', /\b(?:appointed|named|installed|elected|sworn\s+in|tapped|picked|chosen|took\s+office|became)\b/i],
-  ['nominated', /\b(?:nominated|nominee|designate)\b/i],
-];
+/** Cue patterns per change from data/lexicon/roles.yaml, in order; the first that matches wins. */
+let changes: [RoleObservation['change'], RegExp][] | undefined;
+
+const RolesSchema = z.object({ version: z.number(), changes: z.record(z.string(), z.array(z.string())) });
+const CHANGE_NAMES = new Set<string>(['kept', 'dismissed', 'punished', 'resigned', 'promoted', 'appointed', 'nominated']);
+
+function changeCues(): [RoleObservation['change'], RegExp][] {
+  if (changes) return changes;
+  const raw = RolesSchema.parse(parse(readFileSync(dataPath('lexicon', 'roles.yaml'), 'utf8')));
+  changes = Object.entries(raw.changes).map(([change, cues]) => {
+    if (!CHANGE_NAMES.has(change)) throw new Error(`data/lexicon/roles.yaml: unknown change "${change}"`);
+    const alternatives = cues.map((c) => c.split(/\s+/).map((w) => (w === '…' ? '(?:(?:his|her|their|the)\\s+)?' : `${escape(w)}\\s+`)).join('').replace(/\\s\+$/, ''));
+    return [change as RoleObservation['change'], new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i')];
+  });
+  return changes;
+}
 
 export function observeRoles(seg: Segmented, entities: EntityIndex, dates: DateMention[], published: string | null): RoleObservation[] {
   const out: RoleObservation[] = [];
@@ -27,7 +37,7 @@ export function observeRoles(seg: Segmented, entities: EntityIndex, dates: DateM
       for (const title of list) {
         const former = /\b(?:former|ex-|then-)/i.test(title) || new RegExp(`\\b(?:former|ex-)\\s*${escape(title)}`, 'i').test(s.text);
         const obs: RoleObservation = {
-          person: e.name, personId: e.id, title: title.replace(/^(?:former|ex-)\s*/i, ''), org: e.affiliation ?? null, orgId: null,
+          person: e.name, personId: e.id, title: title.replace(/^(?:former|ex-)\s*/i, ''), org: e.affiliation ?? null, orgId: orgIdOf(entities, e.affiliation),
           country: e.country, change: former ? 'former' : change, date: dateIn(dates, s) ?? published?.slice(0, 10) ?? null,
           sentence: { start: s.start, end: s.end, text: s.text },
         };
@@ -52,13 +62,21 @@ function sentencesOf(seg: Segmented, e: Entity): Sentence[] {
 }
 
 function changeIn(text: string): RoleObservation['change'] {
-  for (const [change, re] of CHANGES) if (re.test(text)) return change;
+  for (const [change, re] of changeCues()) if (re.test(text)) return change;
   return 'holds';
 }
 
-/** The first resolved date written in the sentence. */
+const CALENDAR = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** The first calendar date (not a week, quarter or PRESENT_REF) written in the sentence. */
 function dateIn(dates: DateMention[], s: Sentence): string | null {
-  return dates.find((d) => d.start >= s.start && d.end <= s.end && d.value && /^\d{4}/.test(d.value))?.value ?? null;
+  return dates.find((d) => d.start >= s.start && d.end <= s.end && d.value && CALENDAR.test(d.value))?.value ?? null;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The registry id of the institution a person is tied to, when the article names it as an entity. */
+function orgIdOf(entities: EntityIndex, affiliation: string | null | undefined): string | null {
+  if (!affiliation) return null;
+  return entities.entities.find((x) => x.type === 'organization' && x.id && (x.name === affiliation || x.mentions.some((m) => m.text === affiliation)))?.id ?? null;
+}
