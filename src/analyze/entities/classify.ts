@@ -29,6 +29,9 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   // A lone "Ministry" or "Committee" is a reference to something named elsewhere, not a name.
   if (words.length === 1 && lex.orgHeads.has(lower[0]!)) return { type: 'other', confidence: 0, country: null };
   if (title) return { type: 'person', confidence: 2, country: null };
+  // "newspaper Chosun Ilbo", "the carrier Korean Air": a kind of organisation right before the name.
+  const nounBefore = toks[a - 1]?.text.toLowerCase() ?? '';
+  if (lex.orgNouns.has(nounBefore)) return { type: 'organization', confidence: 2, country: null };
 
   const before = toks[a - 1];
   const before2 = toks[a - 2];
@@ -51,7 +54,7 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   if (lex.placePrepositions.has(prevWord) && !(before2 && /^(the|a|an)$/i.test(before2.text)) && words.length <= 2) {
     return { type: 'place', confidence: 0, country: null };
   }
-  if (speech) return { type: 'person', confidence: 0, country: null };
+  if (speech && (words.length > 1 || toks[a]!.pos === 'PROPN')) return { type: 'person', confidence: 0, country: null };
   if (words.length >= 2 && words.length <= 3 && !nonPerson && toks.slice(a, b).every((t) => t.pos === 'PROPN') && lex.firstNames.has(lower[0]!)) {
     return { type: 'person', confidence: 1, country: null };
   }

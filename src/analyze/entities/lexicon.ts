@@ -18,6 +18,7 @@ const LexiconSchema = z.object({
   place_prepositions: z.array(z.string()),
   speech_verbs: z.array(z.string()),
   non_person_words: z.array(z.string()),
+  org_nouns: z.array(z.string()),
 });
 
 export interface EntityLexicon {
@@ -33,6 +34,8 @@ export interface EntityLexicon {
   speechVerbs: Set<string>;
   /** Words that keep a bare two-word proper-noun run from defaulting to a person. */
   nonPersonWords: Set<string>;
+  /** Common nouns naming a kind of organisation, written right before its name ("newspaper"). */
+  orgNouns: Set<string>;
   /** English given names (US census lists shipped by @stdlib), lower case. */
   firstNames: Set<string>;
 }
@@ -58,6 +61,7 @@ export function entityLexicon(): EntityLexicon {
     placePrepositions: set(raw.place_prepositions),
     speechVerbs: set(raw.speech_verbs),
     nonPersonWords: set(raw.non_person_words),
+    orgNouns: set(raw.org_nouns),
     firstNames: set([...male, ...female]),
   };
   return cached;
