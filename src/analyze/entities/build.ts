@@ -3,7 +3,7 @@ import { normalizeName } from '../../registry/normalize.js';
 import type { Actor, Registry } from '../../registry/types.js';
 import type { Mention, Segmented } from '../types.js';
 import { appositionAfter, titleBefore } from './appositions.js';
-import { classifyName } from './classify.js';
+import { classifyName, isDateline } from './classify.js';
 import { addRole, type Draft } from './draft.js';
 import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
@@ -148,7 +148,8 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
       if (m.type === 'place' && actor.type === 'country') {
         // "Pyongyang responded" names the government; "talks in Pyongyang" names the city.
         const country = fromActor(actor);
-        if (!lex.placePrepositions.has(seg.tokens[m.tokStart - 1]?.text.toLowerCase() ?? '')) {
+        const asPlace = lex.placePrepositions.has(seg.tokens[m.tokStart - 1]?.text.toLowerCase() ?? '') || isDateline(seg, m.tokStart, m.tokEnd);
+        if (!asPlace) {
           country.mentions.push(mention);
           continue;
         }

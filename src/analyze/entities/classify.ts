@@ -30,8 +30,8 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   if (words.length === 1 && lex.orgHeads.has(lower[0]!)) return { type: 'other', confidence: 0, country: null };
   if (title) return { type: 'person', confidence: 2, country: null };
   // "newspaper Chosun Ilbo", "the carrier Korean Air": a kind of organisation right before the name.
-  const nounBefore = toks[a - 1]?.text.toLowerCase() ?? '';
-  if (lex.orgNouns.has(nounBefore)) return { type: 'organization', confidence: 2, country: null };
+  const nounBefore = toks[a - 1]?.text ?? '';
+  if (/^\p{Ll}/u.test(nounBefore) && lex.orgNouns.has(nounBefore)) return { type: 'organization', confidence: 2, country: null };
 
   const before = toks[a - 1];
   const before2 = toks[a - 2];
@@ -81,7 +81,7 @@ export function isRolePhraseAhead(seg: Segmented, i: number, lex: EntityLexicon)
 }
 
 /** "SEOUL, Nov. 9 -", "WASHINGTON (Reuters) -", "VAIL, Colorado": capitals opening a paragraph name where it was filed. */
-function isDateline(seg: Segmented, a: number, b: number): boolean {
+export function isDateline(seg: Segmented, a: number, b: number): boolean {
   const toks = seg.tokens;
   const sentence = seg.sentences[toks[a]!.sentence]!;
   const opensParagraph = a === 0 || seg.sentences[toks[a - 1]!.sentence]!.paragraph !== sentence.paragraph;

@@ -39,7 +39,7 @@ export function findRuns(seg: Segmented, covered: Uint8Array, lex: EntityLexicon
     let end = j;
     for (let k = i + 1; k < j; k++) {
       const w = toks[k]!.text.toLowerCase();
-      if (CONNECTORS.has(w) && !hasOrgHead(toks, i, j, lex)) {
+      if (CONNECTORS.has(w) && !hasOrgHead(toks, i, j, lex) && !(w === 'of' && isTitleHead(toks[i]!.text, lex))) {
         end = k;
         break;
       }
@@ -72,7 +72,9 @@ function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityL
   while (j > i && (CONNECTORS.has(toks[j - 1]!.text.toLowerCase()) || isHyphen(toks[j - 1]!))) j--;
   if (j <= i) return;
   let k = i;
-  if (!hasOrgHead(toks, i, j, lex)) {
+  const of = ofTitleEnd(seg, i, j, lex);
+  if (of !== null) k = of;
+  else if (!hasOrgHead(toks, i, j, lex)) {
     for (;;) {
       if (k + 2 < j && isHyphen(toks[k + 1]!) && lex.personTitles.has(`${toks[k]!.text}-${toks[k + 2]!.text}`.toLowerCase())) k += 3;
       else if (k < j && lex.personTitles.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) k++;
@@ -113,4 +115,23 @@ export const isTitleOnly = (r: Run): boolean => r.title !== null && r.tokStart =
 function startsCity(seg: Segmented, i: number): boolean {
   const next = seg.tokens[i + 1];
   return !!next && isCapitalized(next) && !!cityByName(seg.text.slice(seg.tokens[i]!.start, next.end));
+}
+
+/**
+ * "Secretary of State Jane Roe", "Minister of Foreign Affairs Ri Son Gwon": a title with "of" runs
+ * up to where the name starts (a given name or East Asian surname, else the last two words).
+ * Returns the name's first token, or null when the run is no such title.
+ */
+function ofTitleEnd(seg: Segmented, i: number, j: number, lex: EntityLexicon): number | null {
+  const toks = seg.tokens;
+  if (!isTitleHead(toks[i]!.text, lex)) return null;
+  let o = -1;
+  for (let k = i + 1; k < j; k++) if (toks[k]!.text.toLowerCase() === 'of') o = k;
+  if (o < 0 || hasOrgHead(toks, o, j, lex)) return null;
+  for (let p = o + 2; p <= j - 2; p++) {
+    const w = toks[p]!.text.toLowerCase();
+    if (lex.firstNames.has(w) || lex.eastAsianSurnames.has(w)) return p;
+  }
+  // No given name in sight: a long tail ends in a name, a short one is still the title.
+  return j - (o + 2) >= 3 ? j - 2 : j;
 }

@@ -2,7 +2,7 @@
 // ("X said: “…”", "X noted that “…”", "According to X, “…”"), a framing verb for a partial quote
 // ("X called the drills “…”"), or the colon that ends the previous paragraph ("X continued:").
 import type { QuoteLexicon } from './lexicon.js';
-import { isSentenceDot, phraseAfter, subjectBefore, type Range } from './phrase.js';
+import { isSentenceDot, phraseAfter, skipDateline, subjectBefore, type Range } from './phrase.js';
 
 export interface Cue extends Range {
   /** The speaker phrase. */
@@ -110,7 +110,9 @@ export function cueBefore(text: string, floor: number, open: number, lex: QuoteL
   let frame: Cue | null = null;
   for (let m = c.frameVerb.exec(win); m; m = c.frameVerb.exec(win)) {
     const vs = floor + m.index;
-    const subj = subjectBefore(text, vs, floor, lex);
+    // "X rejected the offer, calling it “…”": a participle after a comma takes the clause's subject.
+    const participle = /ing$/i.test(m[0]) && /,\s*$/.test(text.slice(floor, vs));
+    const subj = participle ? phraseAfter(text, skipDateline(text, floor), lex) : subjectBefore(text, vs, floor, lex);
     if (subj) frame = { start: subj.start, end: vs + m[0].length, speaker: trimParen(text, subj), where: 'frame', introduces: false };
   }
   return frame;

@@ -114,3 +114,12 @@ export function phraseAfter(text: string, pos: number, lex: QuoteLexicon, max = 
   }
   return e > s ? { start: s, end: e } : null;
 }
+
+/** "SEOUL, March 4 (Yonhap) -- ": a dateline opening a sentence is not part of any subject. */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^,\n]{1,30})?(?:\s*\([^)]{1,30}\))?\s*(?:--|—|–|-)\s+/u;
+
+/** Position after a dateline starting at `pos`, else `pos`. */
+export function skipDateline(text: string, pos: number): number {
+  const m = DATELINE.exec(text.slice(pos, pos + 90));
+  return m ? pos + m[0].length : pos;
+}

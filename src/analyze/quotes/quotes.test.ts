@@ -95,6 +95,14 @@ describe('findQuotes', () => {
     const q = run('“The drills are a provocation,” said a statement by the vice minister carried by the state news agency.').quotes;
     expect(q[0]?.speaker?.description ?? q[0]?.speaker?.name).toBe('the vice minister');
   });
+  it('gives a partial quote after "…, calling it" to the clause subject, past a dateline', () => {
+    const q = run('KORVALA, March 4 (Wire) -- Marta Kovalenko on Tuesday rejected the offer, calling it “a cheap trick,” in a statement.').quotes;
+    expect(q.find((x) => x.kind === 'partial')).toMatchObject({ text: 'a cheap trick,', speaker: { name: 'Marta Kovalenko' } });
+  });
+  it('finds the person after a capitalised title with "of" and a relative clause', () => {
+    const q = run('Secretary of State Jonas Whitfield, who met envoys in Hanoi on Monday, said the allies were united.').quotes;
+    expect(q[0]).toMatchObject({ kind: 'indirect', speaker: { name: 'Jonas Whitfield' } });
+  });
   it('is deterministic', () => {
     const text = 'Marta Kovalenko spoke first. “We will wait,” she said. Officials said the plan was on hold.';
     expect(JSON.stringify(run(text).quotes)).toBe(JSON.stringify(run(text).quotes));

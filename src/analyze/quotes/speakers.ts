@@ -4,7 +4,7 @@
 import type { Entity, EntityIndex, Mention, Speaker } from '../types.js';
 import { isAnonymousPhrase } from './anonymous.js';
 import type { QuoteLexicon } from './lexicon.js';
-import type { Range } from './phrase.js';
+import { skipDateline, type Range } from './phrase.js';
 
 const CORE_CUT = /\s+(?:of|for|at|in|from|with|who|which|whose|on|familiar|close|briefed|speaking|according)\b|,/i;
 const TITLE_LIKE = /^[\p{Lu}]/u;
@@ -21,7 +21,8 @@ function unwrapMedium(text: string, r: Range, lex: QuoteLexicon): Range {
 }
 
 export function resolveSpeaker(text: string, range: Range, entities: EntityIndex, lex: QuoteLexicon): Speaker | null {
-  const r = unwrapMedium(text, range, lex);
+  const from = skipDateline(text, range.start);
+  const r = unwrapMedium(text, from < range.end ? { start: from, end: range.end } : range, lex);
   const phrase = text.slice(r.start, r.end).trim();
   if (!phrase) return null;
   const cut = CORE_CUT.exec(phrase);
@@ -36,6 +37,8 @@ export function resolveSpeaker(text: string, range: Range, entities: EntityIndex
     return named(e);
   }
   const anonymous = isAnonymousPhrase(phrase, lex);
+  const titled = anonymous ? null : titledPerson(text, r.start, phrase, entities);
+  if (titled) return named(titled);
   const e = entities.at(r.start, coreEnd);
   if (e && (e.type === 'person' || !anonymous)) {
     // Generic words ("the spokesman") may overlap no name; "the spokesman" also resolves below.
@@ -64,4 +67,18 @@ const named = (e: Entity): Speaker => ({ name: e.name, entityId: e.id, anonymous
 
 function record(entities: EntityIndex, e: Entity, text: string, start: number, end: number, via: Mention['via']): void {
   entities.addMention(e, { start, end, text: text.slice(start, end), via });
+}
+
+/** Capitalised title words, then "of", "the" or "and" only, up to the name. */
+const TITLE_RUN = /^(?:\p{Lu}[\p{L}.'’-]*|of|the|and)(?:\s+(?:\p{Lu}[\p{L}.'’-]*|of|the|and))*\s+$/u;
+
+/** "Secretary of State Marco Rubio, who met …": a person named after a capitalised title that contains "of". */
+function titledPerson(text: string, start: number, phrase: string, entities: EntityIndex): Entity | null {
+  const head = phrase.split(',', 1)[0]!;
+  const e = entities.at(start, start + head.length);
+  if (e?.type !== 'person') return null;
+  const m = e.mentions.find((x) => x.start >= start && x.end <= start + head.length);
+  if (!m) return null;
+  const before = text.slice(start, m.start);
+  return before === '' || TITLE_RUN.test(before) ? e : null;
 }
