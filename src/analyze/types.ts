@@ -95,18 +95,49 @@ export interface RoleObservation {
   sentence: Span & { text: string };
 }
 
+/** PLOVER event types (2021 names) plus STATEMENT for neutral public comment. */
+export const EVENT_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
+  'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'STATEMENT',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Who acts or is acted on; people roll up to their institution and country at the event's date. */
+export interface EventActor {
+  name: string | null;
+  entityId: string | null;
+  country: string | null;
+  /** Extra: registry id of the institution the person acted for (their post on the event date). */
+  institution?: string | null;
+}
+
 export interface AnalysisEvent {
+  /** Unique within the article ("e1", "e2", … in text order). */
   id: string;
+  /** When it happened, from the text (YYYY-MM-DD, YYYY-MM or YYYY); null when the text gives no date. */
   date: string | null;
-  type: string;
-  source: { name: string | null; entityId: string | null; country: string | null };
-  target: { name: string | null; entityId: string | null; country: string | null } | null;
+  type: EventType;
+  /** PLOVER mode where the text supports it (CONSULT: visit|meeting|call; AID: offered|delivered …). */
+  mode?: string | null;
+  source: EventActor;
+  target: EventActor | null;
+  /** Cooperation (+10) to conflict (−10), from the type/mode scale in data/lexicon/events.yaml. */
   intensity: number;
+  /** CAMEO root code ("01"–"20") for export. */
+  cameo?: string | null;
   negated?: boolean;
   modality?: 'asserted' | 'reported' | 'hypothetical' | 'planned';
+  // The contract's enum: state media speaking for its government counts as 'official'.
   sourcing?: 'official' | 'anonymous-source' | 'expert' | 'media-report' | 'speculation' | 'unknown';
   sentence?: Span & { text: string };
+  /** Extra: the words that triggered the event (evidence). */
+  trigger?: Span & { text: string };
+  /** Extra: the quote the event is made of, when it is a statement with quoted words. */
+  quote?: string | null;
+  /** Id of an earlier event in this article that this one answers. */
   respondsTo?: string | null;
+  /** Extra: the explicit response cue in the sentence ("in response to", "rebuked"), for cross-article linking. */
+  responseCue?: string | null;
 }
 
 export interface Analysis {
