@@ -22,8 +22,13 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
   for (const m of found) covered.fill(1, m.tokStart, m.tokEnd);
 
   const unknown: RawMention[] = [];
+  const titles = new Map<number, string>();
   for (const run of findRuns(seg, covered, lex, starts, shouted)) {
-    if (isTitleOnly(run)) continue;
+    if (isTitleOnly(run)) {
+      // "Minister of Foreign Affairs" right before a registry name: that person's title in the text.
+      if (run.title) titles.set(run.tokStart, run.title);
+      continue;
+    }
     const a = run.tokStart;
     const b = run.tokEnd;
     const typed = classifyName(seg, a, b, run.title ?? titleBefore(seg, a, lex), lex, shouted.has(seg.tokens[a]!.sentence));
@@ -39,7 +44,7 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
   const mainCountry = dominantCountry(found, registry);
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
-  return merge(seg, all, registry, lex);
+  return merge(seg, all, registry, lex, titles);
 }
 
 /** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
@@ -116,7 +121,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
   return out;
 }
 
-function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon): Draft[] {
+function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon, titles: Map<number, string>): Draft[] {
   const drafts = new Map<string, Draft>();
   const order: Draft[] = [];
   const ensure = (key: string, init: () => Draft): Draft => {
@@ -159,7 +164,10 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
       }
       const d = fromActor(actor);
       d.mentions.push(mention);
-      if (d.type === 'person') collectRoles(seg, m, d, lex);
+      if (d.type === 'person') {
+        addRole(d, titles.get(m.tokStart));
+        collectRoles(seg, m, d, lex);
+      }
       continue;
     }
     const words = m.tokEnd - m.tokStart;
