@@ -3,13 +3,14 @@
 import type { Registry } from '../registry/types.js';
 import { findDates } from './dates/index.js';
 import { findEntities } from './entities/index.js';
+import { findEvents } from './events/index.js';
 import { observeRoles } from './roles.js';
 import { findQuotes } from './quotes/index.js';
 import { segment } from './segment.js';
 import type { Analysis, ArticleInput } from './types.js';
 
 /** Bump when a change to the analysis code changes its output, so `reanalyze` finds stale rows. */
-export const ANALYZER_VERSION = '1';
+export const ANALYZER_VERSION = '2';
 
 export function analyzeArticle(input: ArticleInput, registry: Registry): Analysis {
   const seg = segment(input.text);
@@ -30,7 +31,7 @@ export function analyzeArticle(input: ArticleInput, registry: Registry): Analysi
     },
     entities: entities.entities,
     quotes,
-    events: [],
+    events: findEvents(seg, entities, quotes, dates, registry, input),
     dates,
     roles,
     analyzer: { version: ANALYZER_VERSION, registry: registry.version },

@@ -1,0 +1,59 @@
+// Entities as event actors: people roll up to their country and to the institution of the registry
+// post they held on the event's date; demonym and metonym mentions stand for their country.
+import type { RoleSpell, Registry } from '../../registry/types.js';
+import type { Entity, EventActor, Quote } from '../types.js';
+import type { Placed } from './actors.js';
+
+/**
+ * The country of a person the registry does not know, from the sentence: a country, demonym or
+ * national institution in their apposition ("X, chairman of Ruritania's assembly, visited …") or
+ * right before the name ("Ruritanian envoy X"); else the article's dominant country (≥ 3 mentions
+ * and at least half of all country mentions), else null.
+ */
+export function personCountry(text: string, person: Placed | undefined, trigStart: number, inSentence: Placed[], dominant: string | null): string | null {
+  if (!person) return dominant;
+  const hint = inSentence.find((p) => p.e !== person.e && p.e.country && p.e.type !== 'person' && p.e.type !== 'place'
+    && ((p.m.start >= person.m.end && p.m.end <= trigStart) || (p.m.end <= person.m.start && person.m.start - p.m.end < 25 && !/\b(?:by|to|in|at|from|with|for|on|and|against)\b/i.test(text.slice(p.m.end, person.m.start)))));
+  return hint?.e.country ?? dominant;
+}
+
+/** The country most mentions in the article point to, when it clearly dominates. */
+export function dominantCountry(all: Placed[]): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const p of all) {
+    if (!p.e.country || (p.e.type !== 'country' && p.m.via !== 'demonym')) continue;
+    counts.set(p.e.country, (counts.get(p.e.country) ?? 0) + 1);
+    total++;
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  return n >= 3 && n * 2 >= total ? best : null;
+}
+
+export function actorOf(e: Entity, registry: Registry, date: string | null): EventActor {
+  if (e.type === 'other' && e.country) {
+    // "North Korean officials": the demonym gives the country as the actor.
+    const c = registry.country(e.country);
+    return { name: c?.name ?? e.name, entityId: c?.id ?? null, country: e.country };
+  }
+  const actor: EventActor = { name: e.name, entityId: e.id, country: e.country };
+  if (e.type === 'person') actor.institution = e.id ? roleAt(registry.get(e.id)?.roles ?? [], date)?.org ?? null : null;
+  else if (e.type === 'organization') actor.institution = e.id;
+  return actor;
+}
+
+/** The speaker of a quote with no resolved entity: a name or description, country unknown. */
+export function speakerActor(s: NonNullable<Quote['speaker']>): EventActor {
+  return { name: s.name ?? s.description ?? null, entityId: s.entityId, country: null };
+}
+
+/** The post (with an institution) valid on `date`; without a date, the current one (no end). */
+export function roleAt(roles: RoleSpell[], date: string | null): RoleSpell | null {
+  const withOrg = roles.filter((r) => r.org);
+  if (!date) return withOrg.find((r) => !r.end) ?? null;
+  const valid = withOrg.filter((r) => (!r.start || r.start.slice(0, date.length) <= date) && (!r.end || r.end >= date.slice(0, r.end.length)));
+  // The latest-starting valid post is the most specific one.
+  return valid.sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))[0] ?? null;
+}

@@ -1,0 +1,137 @@
+// Source and target of a trigger from the sentence around it: the subject of the trigger's clause
+// (after "X said (that)"), the first non-locative entity after the trigger ("toward/with/against X"),
+// passive and nominal "by X" agents, pronouns resolved through the EntityIndex, and the quote
+// speaker when the trigger is inside quoted words.
+import type { Entity, EntityIndex, Mention, Quote, Segmented, Token } from '../types.js';
+
+export interface Placed {
+  e: Entity;
+  m: Mention;
+}
+
+const PREPS = new Set(['in', 'at', 'to', 'from', 'with', 'of', 'for', 'on', 'by', 'against', 'toward', 'towards', 'near', 'into', 'between', 'among', 'across', 'over', 'within', 'outside', 'about', 'like', 'than', 'via', 'under', 'after', 'before', 'since']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'within', 'outside', 'inside']);
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+const BOUNDARY = new Set(['that', ';', ':', 'but', 'while', 'whereas', 'because', 'after', 'before', 'when']);
+
+export interface ActorPick {
+  source: Entity | null;
+  target: Entity | null;
+  /** The source came from the speaker of a quote (name only when the speaker has no entity). */
+  speaker: Quote['speaker'] | null;
+  passive: boolean;
+  /** Where the trigger's clause starts once an introductory "According to X, …" is skipped. */
+  clauseFrom: number;
+}
+
+/** Entity mentions in text order (built once per article). */
+export function placedMentions(entities: EntityIndex): Placed[] {
+  return entities.entities
+    .flatMap((e) => e.mentions.map((m) => ({ e, m })))
+    .filter((x) => x.e.type !== 'other' || x.m.via === 'demonym')
+    .sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
+}
+
+/** Mentions inside [start, end) without nested duplicates (a longer mention hides those inside it). */
+export function mentionsIn(all: Placed[], start: number, end: number): Placed[] {
+  const out: Placed[] = [];
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.m.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < all.length && all[i]!.m.start < end; i++) {
+    const p = all[i]!;
+    if (p.m.end > end) continue;
+    const last = out.at(-1);
+    if (last && p.m.start < last.m.end) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+const lower = (t: Token | undefined): string => t?.text.toLowerCase() ?? '';
+
+export function pickActors(
+  seg: Segmented, tokenIdx: number, trigEnd: number, inSentence: Placed[], entities: EntityIndex, quotes: Quote[], speechVerbs: Set<string>,
+): ActorPick {
+  const toks = seg.tokens;
+  const trig = toks[tokenIdx]!;
+  const sent = seg.sentences[trig.sentence]!;
+  const tokenBefore = (pos: number): Token | undefined => {
+    let k = tokenIdx;
+    while (k > 0 && toks[k]!.start >= pos) k--;
+    return toks[k]!.start < pos && toks[k]!.sentence === trig.sentence ? toks[k] : undefined;
+  };
+  const prepBefore = (p: Placed): string => {
+    const t = tokenBefore(p.m.start);
+    return t && PREPS.has(lower(t)) ? lower(t) : '';
+  };
+  // Clause start: the last boundary ("that", ";", a speech verb) before the trigger.
+  let clauseStart = sent.start;
+  // "According to X, …" / "In a letter to X, …": the introduction holds no subject.
+  const intro = /^(?:according to|in|at|on|after|following|during|under|amid|despite|in response to)\b[^,]{0,120},/i.exec(sent.text);
+  if (intro && sent.start + intro[0].length <= trig.start) clauseStart = sent.start + intro[0].length;
+  const clauseFrom = clauseStart;
+  for (let k = tokenIdx - 1; k >= 0 && toks[k]!.sentence === trig.sentence && toks[k]!.start >= clauseFrom; k--) {
+    const w = lower(toks[k]);
+    if (BOUNDARY.has(w) || (speechVerbs.has(w) && k < tokenIdx - 1)) {
+      clauseStart = toks[k]!.end;
+      break;
+    }
+  }
+  let k = tokenIdx - 1;
+  while (k >= 0 && toks[k]!.sentence === trig.sentence && toks[k]!.pos === 'ADV') k--;
+  const passive = k >= 0 && BE.has(lower(toks[k])) && /(?:ed|en|wn|ld|ht|nt|ck)$/i.test(trig.text);
+  const before = inSentence.filter((p) => p.m.end <= trig.start);
+  const after = inSentence.filter((p) => p.m.start >= trigEnd);
+  const inClause = before.filter((p) => p.m.start >= clauseStart);
+  const subjectOf = (xs: Placed[]): Entity | null => (xs.find((p) => !prepBefore(p)) ?? null)?.e ?? null;
+
+  // "by X" within a few words after the trigger: the agent of a passive or of a noun ("a visit by X").
+  let agent: Entity | null = null;
+  for (let j = tokenIdx + 1; j < toks.length && j <= tokenIdx + 10 && toks[j]!.sentence === trig.sentence; j++) {
+    if (lower(toks[j]) !== 'by' || toks[j]!.start < trigEnd) continue;
+    const byEnd = toks[j]!.end;
+    agent = after.find((p) => p.m.start >= byEnd && p.m.start - byEnd < 40)?.e ?? null;
+    break;
+  }
+  const quote = quotes.find((q) => q.start <= trig.start && trig.start < q.end && q.speaker && (q.kind !== 'indirect' || !inClause.length));
+
+  let source: Entity | null = null;
+  let subject = subjectOf(inClause);
+  if (!subject) {
+    let pron: Token | undefined;
+    for (let j = tokenIdx - 1; j >= 0 && toks[j]!.sentence === trig.sentence && toks[j]!.start >= clauseStart; j--) {
+      if (PRONOUNS.has(lower(toks[j]))) {
+        pron = toks[j];
+        break;
+      }
+    }
+    if (pron && lower(pron) !== 'we') subject = entities.resolve(pron.text, pron.start, pron.end);
+  }
+  if (passive || (agent && !subject)) {
+    source = agent;
+  } else if (quote && quote.kind !== 'indirect') {
+    source = null;
+  } else {
+    source = subject ?? subjectOf(before) ?? null;
+  }
+  let speaker: Quote['speaker'] | null = null;
+  if (!source && quote?.speaker && !passive) {
+    speaker = quote.speaker;
+    source = speaker.entityId ? entities.entities.find((e) => e.id === speaker!.entityId) ?? null : null;
+  }
+  const sameSide = (e: Entity): boolean => !!source && (e === source || (e.country !== null && e.country === source.country && e.type !== 'place'));
+  let target: Entity | null = null;
+  if (passive) target = subject;
+  if (!target) {
+    const candidates = after.filter((p) => !sameSide(p.e) && (!passive || p.e !== agent));
+    target = (candidates.find((p) => !LOCATIVE.has(prepBefore(p)) && p.e.type !== 'place') ?? candidates[0])?.e ?? null;
+  }
+  if (!target) target = before.filter((p) => !sameSide(p.e) && p.e !== source).at(-1)?.e ?? null;
+  return { source, target, speaker, passive, clauseFrom };
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dataPath } from '../../core/data-path.js';
+import { buildRegistry } from '../../registry/build-index.js';
+import { countryActors } from '../../registry/countries.js';
+import { parseCountriesFile } from '../../registry/schema.js';
+import type { Actor } from '../../registry/types.js';
+import { analyzeArticle } from '../analyze.js';
+import type { AnalysisEvent } from '../types.js';
+
+const path = dataPath('registry', 'countries.yaml');
+const extra: Actor[] = [
+  { id: 'org:fra-mfa-test', type: 'organization', name: 'Quai Test Office', aliases: [], country: 'FRA', kind: 'foreign-ministry' },
+  { id: 'org:fra-def-test', type: 'organization', name: 'Test Defence Office', aliases: [], country: 'FRA', kind: 'defence-ministry' },
+  {
+    id: 'person:odile-varnet', type: 'person', name: 'Odile Varnet', aliases: [], country: 'FRA', gender: 'f',
+    roles: [
+      { title: 'defence minister', org: 'org:fra-def-test', start: '2019-01-01', end: '2022-05-01' },
+      { title: 'foreign minister', org: 'org:fra-mfa-test', start: '2022-05-02', end: null },
+    ],
+  },
+];
+const registry = buildRegistry(new Map([...countryActors(parseCountriesFile(path, readFileSync(path, 'utf8'))), ...extra].map((a) => [a.id, a])), 'test');
+
+const events = (text: string, published: string | null = null): AnalysisEvent[] => analyzeArticle({ text, published }, registry).events;
+const first = (text: string, published: string | null = null): AnalysisEvent => {
+  const e = events(text, published).find((x) => x.type !== 'STATEMENT') ?? events(text, published)[0];
+  if (!e) throw new Error(`no event in: ${text}`);
+  return e;
+};
+
+describe('event types', () => {
+  const cases: [string, string, string | null][] = [
+    ['Brazil agreed to resume fuel shipments to Peru.', 'AGREE', null],
+    ['Kenya hosted talks with Uganda on the border dispute.', 'CONSULT', null],
+    ['Norway praised Chile for its handling of the election.', 'SUPPORT', null],
+    ['Spain and Portugal signed a trade agreement on Monday.', 'AGREE', null],
+    ['Canada shared intelligence with Australia about the smuggling network.', 'COOPERATE', 'intelligence'],
+    ['Sweden delivered humanitarian aid to Yemen.', 'AID', 'delivered'],
+    ['Egypt eased restrictions on travel from Libya.', 'CONCEDE', null],
+    ['Armenia withdrew its troops from the disputed area.', 'RETREAT', 'disarm'],
+    ['Ghana urged Togo to reopen the border.', 'REQUEST', 'appeal'],
+    ['Poland accused Belarus of staging the crossings.', 'ACCUSE', 'allege'],
+    ['Greece condemned Turkey over the incursion.', 'ACCUSE', 'disapprove'],
+    ['Serbia rejected the proposal from Croatia.', 'REJECT', null],
+    ['Iran threatened Israel with retaliation.', 'THREATEN', null],
+    ['Thousands of workers protested in Argentina against the reform.', 'PROTEST', 'demo'],
+    ['India deployed troops along the border with Pakistan.', 'MOBILIZE', 'troops'],
+    ['Morocco recalled its ambassador from Algeria.', 'SANCTION', 'withdraw'],
+    ['Japan imposed sanctions on North Korea.', 'COERCE', 'restrict'],
+    ['Police in Peru arrested two Bolivian activists.', 'COERCE', 'arrest'],
+    ['Russia fired missiles at Ukraine on Tuesday.', 'ASSAULT', 'military'],
+  ];
+  it.each(cases)('%s → %s', (text, type, mode) => {
+    const e = first(text);
+    expect(e.type).toBe(type);
+    if (mode) expect(e.mode).toBe(mode);
+    expect(Math.abs(e.intensity)).toBeLessThanOrEqual(10);
+  });
+
+  it('sign follows cooperation vs conflict', () => {
+    expect(first('Sweden delivered humanitarian aid to Yemen.').intensity).toBeGreaterThan(0);
+    expect(first('Russia fired missiles at Ukraine.').intensity).toBeLessThan(0);
+  });
+});
+
+describe('modes', () => {
+  it('tells a visit from a meeting and a call', () => {
+    expect(first('Odile Varnet visited Mexico.').mode).toBe('visit');
+    expect(first('Odile Varnet met the Mexican ambassador.').mode).toBe('meeting');
+    expect(first('Odile Varnet held a phone call with Mexico.').mode).toBe('call');
+  });
+  it('tells aid offered from aid delivered', () => {
+    expect(first('Denmark offered emergency aid to Haiti.').mode).toBe('offered');
+    expect(first('Denmark delivered emergency aid to Haiti.').mode).toBe('delivered');
+  });
+});
+
+describe('actors', () => {
+  it('reads subject and object, and passive voice', () => {
+    const e = first('Japan imposed sanctions on Russia.');
+    expect([e.source.country, e.target?.country]).toEqual(['JPN', 'RUS']);
+    const p = first('Russia was sanctioned by Japan.');
+    expect([p.source.country, p.target?.country]).toEqual(['JPN', 'RUS']);
+  });
+  it('uses capitals and demonyms as countries', () => {
+    expect(first('Pyongyang condemned Seoul for the drills.').source.country).toBe('PRK');
+    expect(first('Chinese officials visited Nepal.').source).toMatchObject({ country: 'CHN', entityId: 'country:CHN' });
+  });
+  it('rolls a person up to the institution of their post on the event date', () => {
+    const early = first('On March 3, 2021, Odile Varnet visited Chile.', '2021-03-05');
+    expect(early.source).toMatchObject({ name: 'Odile Varnet', country: 'FRA', institution: 'org:fra-def-test' });
+    const late = first('On March 3, 2023, Odile Varnet visited Chile.', '2023-03-05');
+    expect(late.source.institution).toBe('org:fra-mfa-test');
+  });
+  it('makes the quote speaker the source of the quoted words', () => {
+    const e = first('"We will attack any vessel that crosses the line," Odile Varnet said of Chile.');
+    expect(e.type).toBe('THREATEN');
+    expect(e.source.name).toBe('Odile Varnet');
+    expect(e.quote).toContain('attack any vessel');
+  });
+});
+
+describe('qualifiers', () => {
+  it('keeps negated events, turned around', () => {
+    const e = first('Odile Varnet did not attend the meeting with Chile.');
+    expect(e.negated).toBe(true);
+    expect(e.intensity).toBeLessThan(0);
+  });
+  it('marks hypothetical and planned events', () => {
+    expect(first('If sanctions are lifted, Chile would send aid to Peru.').modality).toBe('hypothetical');
+    const planned = first('Odile Varnet will visit Chile next week.');
+    expect([planned.type, planned.modality]).toEqual(['CONSULT', 'planned']);
+  });
+  it('codes a planned material act as its announcement', () => {
+    expect(first('Denmark will release the detained Haitian sailors.').type).toBe('AGREE');
+    expect(first('Farmers said they would blockade the capital of Chile.').type).toBe('THREATEN');
+  });
+  it('records sourcing', () => {
+    expect(first('Chile met Peru in secret, a source said on condition of anonymity.').sourcing).toBe('anonymous-source');
+    expect(first('There is speculation that Chile met Peru in secret.').sourcing).toBe('speculation');
+  });
+  it('links a response to the earlier event of the reversed dyad', () => {
+    const evs = events('Chile offered aid to Peru on Monday. On Tuesday, Peru dismissed the offer from Chile.');
+    const reply = evs.find((e) => e.source.country === 'PER')!;
+    expect(reply.responseCue).toBe('dismissed');
+    expect(reply.respondsTo).toBe(evs.find((e) => e.source.country === 'CHL')!.id);
+  });
+});
+
+describe('dates and evidence', () => {
+  it('takes the date from the sentence and leaves it null without one', () => {
+    expect(first('Chile met Peru on May 4, 2022.', '2022-05-10').date).toBe('2022-05-04');
+    expect(first('Chile met Peru.', '2022-05-10').date).toBeNull();
+  });
+  it('keeps the sentence and trigger offsets', () => {
+    const text = 'Intro line here.\nChile condemned Peru.';
+    const e = first(text);
+    expect(text.slice(e.sentence!.start, e.sentence!.end)).toBe('Chile condemned Peru.');
+    expect(text.slice(e.trigger!.start, e.trigger!.end)).toBe('condemned');
+  });
+  it('is deterministic', () => {
+    const text = 'Chile condemned Peru on Monday. Peru recalled its ambassador from Chile in response.';
+    expect(JSON.stringify(events(text, '2022-05-10'))).toBe(JSON.stringify(events(text, '2022-05-10')));
+  });
+});

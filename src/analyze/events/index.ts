@@ -1,0 +1,95 @@
+// Coded events per article: who did what to whom (PLOVER type and mode), how strongly (intensity
+// on −10 … +10 from data/lexicon/events.yaml), how sure (negation, modality, sourcing), when (from
+// the text), with the sentence and trigger as evidence. Pure and deterministic: the lexicon is
+// loaded once per process; only sentences with a trigger do any work.
+import type { Registry } from '../../registry/types.js';
+import { quoteLexicon } from '../quotes/lexicon.js';
+import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventType, Quote, Segmented } from '../types.js';
+import { actorOf, dominantCountry, personCountry, speakerActor } from './actor-roll.js';
+import { mentionsIn, pickActors, placedMentions } from './actors.js';
+import { datePicker } from './event-date.js';
+import { eventLexicon } from './lexicon.js';
+import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
+import { linkResponses } from './responses.js';
+import { findTriggers } from './triggers.js';
+
+const STATE_MEDIA_KINDS = new Set(['news-agency', 'media']);
+
+export function findEvents(
+  seg: Segmented, entities: EntityIndex, quotes: Quote[], dates: DateMention[], registry: Registry, input: ArticleInput,
+): AnalysisEvent[] {
+  const lex = eventLexicon();
+  const bySentence = findTriggers(seg, lex, [...dates].sort((a, b) => a.start - b.start));
+  if (!bySentence.some((h) => h?.length)) return [];
+  const placed = placedMentions(entities);
+  const when = datePicker(seg, dates, input.published);
+  const speechVerbs = quoteLexicon().indirectVerbs;
+  let dominant: string | null | undefined;
+  const out: AnalysisEvent[] = [];
+  for (let si = 0; si < bySentence.length; si++) {
+    const hits = bySentence[si];
+    if (!hits?.length) continue;
+    const s = seg.sentences[si]!;
+    const inSentence = mentionsIn(placed, s.start, s.end);
+    const sentQuotes = quotes.filter((q) => q.start < s.end && s.start < q.end);
+    const stateMedium = inSentence.some((p) => p.e.type === 'organization' && !!p.e.id && STATE_MEDIA_KINDS.has(registry.get(p.e.id)?.kind ?? ''));
+    const responseCue = responseCueOf(s.text, lex);
+    const sm = sentenceModality(s.text, lex);
+    const sentSourcing = sentenceSourcing(s.text, { anonymousSpeaker: sentQuotes.some((q) => q.speaker?.anonymous), stateMedium }, lex);
+    const seen = new Set<string>();
+    for (const h of hits) {
+      const pick = pickActors(seg, h.token, h.end, inSentence, entities, sentQuotes, speechVerbs);
+      const date = when.dateFor(si, h.start, pick.clauseFrom);
+      const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
+      const target = pick.target ? actorOf(pick.target, registry, date) : null;
+      if (pick.source?.type === 'person' && !source.country) {
+        const src = pick.source;
+        const at = inSentence.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? inSentence.find((p) => p.e === src);
+        source.country = personCountry(seg.text, at, h.start, inSentence, (dominant ??= dominantCountry(placed)));
+      }
+      const key = `${h.type}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const negated = isNegated(seg, h.token, lex);
+      const modality = modalityOf(seg, h.token, sm, lex);
+      const [type, mode] = intentOf(h.type, h.mode, modality);
+      const level = lex.level(type, mode);
+      const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
+      const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)
+        ?? (type === 'STATEMENT' ? sentQuotes.find((q) => q.kind !== 'indirect') : undefined);
+      out.push({
+        id: '',
+        date,
+        type,
+        mode,
+        source,
+        target,
+        intensity: Math.round(intensity * 10) / 10 || 0,
+        cameo: level.cameo,
+        negated,
+        modality,
+        sourcing: sentSourcing ?? (pick.source && (pick.source.type === 'country' || pick.source.type === 'organization' || pick.source.id) ? 'official' : 'unknown'),
+        sentence: { start: s.start, end: s.end, text: s.text },
+        trigger: { start: h.start, end: h.end, text: seg.text.slice(h.start, h.end) },
+        quote: quote?.text ?? null,
+        respondsTo: null,
+        responseCue,
+      });
+    }
+  }
+  out.forEach((e, i) => (e.id = `e${i + 1}`));
+  linkResponses(out);
+  return out;
+}
+
+const COOPERATIVE_ACTS = new Set<EventType>(['AID', 'COOPERATE', 'RETREAT', 'CONCEDE']);
+const CONFLICT_ACTS = new Set<EventType>(['SANCTION', 'COERCE', 'ASSAULT', 'PROTEST', 'MOBILIZE']);
+
+/** PLOVER codes a planned material act as its announcement: an intent to cooperate is AGREE, a
+ * planned conflictual act is THREATEN ("will release" → AGREE, "would blockade" → THREATEN). */
+function intentOf(type: EventType, mode: string | null, modality: AnalysisEvent['modality']): [EventType, string | null] {
+  if (modality !== 'planned' || mode === 'offered') return [type, mode];
+  if (COOPERATIVE_ACTS.has(type)) return ['AGREE', 'intent'];
+  if (CONFLICT_ACTS.has(type)) return ['THREATEN', type === 'ASSAULT' ? 'violence' : null];
+  return [type, mode];
+}

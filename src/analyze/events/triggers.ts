@@ -1,0 +1,67 @@
+// Trigger spans: one pass over the tokens; a token whose lower-cased text starts some lexicon
+// phrase tries those phrases (sticky regexes on the body text). Per sentence, overlapping hits
+// keep the longest phrase; noun-only hits count only when the sentence has no verb-headed hit,
+// and bare speech verbs (STATEMENT) only when nothing else fired.
+import type { EventType, Segmented, Span, Token } from '../types.js';
+import type { EventLexicon, TriggerPhrase } from './lexicon.js';
+
+export interface TriggerHit {
+  type: EventType;
+  mode: string | null;
+  start: number;
+  end: number;
+  /** Index of the first token of the trigger in seg.tokens. */
+  token: number;
+  sentence: number;
+  words: number;
+  verbal: boolean;
+}
+
+const VERBAL = new Set(['VERB', 'AUX']);
+const FRAMING = new Set<EventType>(['REQUEST', 'THREATEN', 'AGREE', 'REJECT', 'ACCUSE']);
+
+/** `dates`: date mentions in text order; a token inside one ("March", "May") triggers nothing. */
+export function findTriggers(seg: Segmented, lex: EventLexicon, dates: Span[]): TriggerHit[][] {
+  const bySentence: TriggerHit[][] = [];
+  const { tokens, text } = seg;
+  let d = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const list = lex.byFirst.get(tok.text.toLowerCase());
+    if (!list) continue;
+    while (d < dates.length && dates[d]!.end <= tok.start) d++;
+    if (d < dates.length && dates[d]!.start <= tok.start) continue;
+    const sEnd = seg.sentences[tok.sentence]!.end;
+    for (const p of list) {
+      const hit = tryPhrase(p, text, tok, i, sEnd);
+      if (hit) (bySentence[tok.sentence] ??= []).push(hit);
+    }
+  }
+  return bySentence.map((hits) => (hits ? select(hits) : hits));
+}
+
+function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: number): TriggerHit | null {
+  p.re.lastIndex = tok.start;
+  const m = p.re.exec(text);
+  if (!m || tok.start + m[0].length > sEnd) return null;
+  return {
+    type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
+    verbal: VERBAL.has(tok.pos) || (p.words > 1 && tok.pos !== 'NOUN' && tok.pos !== 'PROPN'),
+  };
+}
+
+/** Keeps non-overlapping hits, preferring more written words, then verbs, then earlier start. */
+function select(hits: TriggerHit[]): TriggerHit[] {
+  const ranked = [...hits].sort((a, b) => b.words - a.words || Number(b.verbal) - Number(a.verbal) || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: TriggerHit[] = [];
+  for (const h of ranked) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+  const events = kept.filter((h) => h.type !== 'STATEMENT' || h.mode !== 'comment');
+  const pool = events.length ? events : kept;
+  // A noun trigger counts when it comes before the first verb trigger ("reported a visit by X").
+  const firstVerb = Math.min(...pool.filter((h) => h.verbal).map((h) => h.start));
+  const ordered = pool.filter((h) => h.verbal || h.start < firstVerb).sort((a, b) => a.start - b.start);
+  // What follows a demand, threat, promise, refusal or accusation is its content ("urged X to
+  // halt attacks", "accused X of arresting"), not a second event.
+  const frame = ordered.findIndex((h) => FRAMING.has(h.type));
+  return frame < 0 ? ordered : ordered.filter((h, i) => i <= frame || FRAMING.has(h.type) || h.type === 'STATEMENT');
+}
