@@ -87,9 +87,17 @@ export function pickActors(
   while (k >= 0 && toks[k]!.sentence === trig.sentence && toks[k]!.pos === 'ADV') k--;
   const passive = k >= 0 && BE.has(lower(toks[k])) && /(?:ed|en|wn|ld|ht|nt|ck)$/i.test(trig.text);
   const before = inSentence.filter((p) => p.m.end <= trig.start);
-  const after = inSentence.filter((p) => p.m.start >= trigEnd);
+  // A phrase trigger may hold its object ("rejected the US offer of talks"): look after its first word.
+  const after = inSentence.filter((p) => p.m.start >= trig.end);
   const inClause = before.filter((p) => p.m.start >= clauseStart);
-  const subjectOf = (xs: Placed[]): Entity | null => (xs.find((p) => !prepBefore(p)) ?? null)?.e ?? null;
+  const subjectOf = (xs: Placed[]): Entity | null => {
+    const i = xs.findIndex((p) => !prepBefore(p));
+    if (i < 0) return null;
+    // "North Korea's foreign ministry": the possessor names whose ministry; the ministry acts.
+    const next = xs[i + 1];
+    const gap = next ? seg.text.slice(xs[i]!.m.end, next.m.start) : '';
+    return next && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(gap) && next.m.end <= trig.start ? next.e : xs[i]!.e;
+  };
 
   // "by X" within a few words after the trigger: the agent of a passive or of a noun ("a visit by X").
   let agent: Entity | null = null;
