@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawResponse } from '../src/core/types.js';
 import type { NewArticle, Store } from '../src/store/types.js';
 import { analysisContract } from './store.contract-analyses.js';
+import { eventContract } from './store.contract-events.js';
 import { articleContract } from './store.contract-articles.js';
 import { jobContract } from './store.contract-jobs.js';
 import { searchContract } from './store.contract-search.js';
@@ -238,6 +239,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     searchContract(ctx);
     jobContract(ctx);
     analysisContract(ctx);
+    eventContract(ctx);
   });
 }
 

@@ -15,6 +15,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerActors } from './commands/actors.js';
 import { registerActorCandidates } from './commands/actors-candidates.js';
 import { registerReanalyze } from './commands/reanalyze.js';
+import { registerTimeline } from './commands/timeline.js';
 
 export function buildProgram(ctx: Context, program: Command): Command {
   program
@@ -25,7 +26,7 @@ export function buildProgram(ctx: Context, program: Command): Command {
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerJobs, registerDemo]) {
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerJobs, registerDemo]) {
     register(program, ctx);
   }
   registerActorCandidates(registerActors(program, ctx), ctx);

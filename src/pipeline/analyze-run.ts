@@ -72,6 +72,7 @@ export async function reanalyze(svc: Services, options: ReanalyzeOptions = {}): 
       const { id, url, ...input } = a;
       const analysis = await analyzer.analyze({ ...input, url }, articleLabel({ id, url }));
       await svc.store.saveAnalysis(id, analysis);
+      await svc.store.mergeEvents();
       summary.analysed++;
     } catch (err) {
       summary.errors++;
@@ -96,6 +97,8 @@ export async function reanalyze(svc: Services, options: ReanalyzeOptions = {}): 
     }
   }
   await Promise.all(inFlight);
+  // Catch-up: reports left pending by a failed merge are merged now.
+  await svc.store.mergeEvents();
   progress(true);
   return summary;
 }

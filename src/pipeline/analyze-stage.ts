@@ -61,13 +61,15 @@ export function articleLabel(a: { id: number; url?: string | null; canonicalUrl?
   return url ? `article ${a.id} (${url})` : `article ${a.id}`;
 }
 
-/** Analyses one stored article and saves the result; throws AnalysisError (analyze-pool.ts) naming the article. */
+/** Analyses one stored article, saves the result and merges its events; throws AnalysisError (analyze-pool.ts) naming the article. */
 export async function analyzeStored(svc: Services, articleId: number): Promise<'analysed' | 'missing'> {
   const article = await svc.store.getArticle(articleId);
   if (!article) return 'missing';
   const analyzer = await analyzerOf(svc);
   const analysis = await analyzer.analyze(articleInput(article), articleLabel(article));
   await svc.store.saveAnalysis(article.id, analysis);
+  // Merge its events into the timeline now (incremental; a failure leaves them pending for the next merge).
+  await svc.store.mergeEvents();
   return 'analysed';
 }
 

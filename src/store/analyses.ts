@@ -14,6 +14,7 @@ import { normalizeName } from '../registry/normalize.js';
 import type { ActorCandidatesTable, Database } from './schema.js';
 import type { ActorCandidate, AnalyzeFilter, ArticleToAnalyze, CandidateFilter, CandidateStatus, StoredAnalysis } from './types.js';
 import { ReadoutError } from '../core/errors.js';
+import { replaceArticleEvents } from './events.js';
 import { chunks, clean, cleanOrNull, notFound, nowIso, parseJson, toIso, type StoreContext } from './util.js';
 
 export const CANDIDATE_STATUSES: readonly CandidateStatus[] = ['candidate', 'confirmed', 'rejected'];
@@ -90,6 +91,8 @@ export async function saveAnalysis(ctx: StoreContext, articleId: number, analysi
     }
     // Sorted: concurrent transactions lock candidate rows in the same order (no deadlock).
     for (const key of [...affected].sort()) await updateCandidate(ctx, db, key, seen.get(key), article.dated_at);
+    // The article's event reports; merging them is mergeEvents' job (run by the analyze stage).
+    await replaceArticleEvents(ctx, db, articleId, analysis.events);
   });
 }
 

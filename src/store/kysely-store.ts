@@ -14,12 +14,14 @@ import type { RawResponse, ReaderComment } from '../core/types.js';
 import * as analyses from './analyses.js';
 import * as articles from './articles.js';
 import * as comments from './comments.js';
+import * as events from './events.js';
 import * as jobs from './jobs.js';
 import { runMigrations } from './migrations/index.js';
 import * as raw from './raw.js';
 import type { Database, Dialect } from './schema.js';
 import { search } from './search.js';
 import * as sources from './sources.js';
+import type { TimelineEntry } from '../events/timeline.js';
 import type {
   ActorCandidate,
   AnalyzeFilter,
@@ -29,6 +31,7 @@ import type {
   CandidateStatus,
   Job,
   JobStatus,
+  MergeSummary,
   NewArticle,
   NewJob,
   NewSource,
@@ -41,6 +44,7 @@ import type {
   StoreStats,
   StoredAnalysis,
   StoredArticle,
+  TimelineFilter,
 } from './types.js';
 import { wrap, type StoreContext } from './util.js';
 
@@ -195,6 +199,14 @@ export class KyselyStore implements Store, StoreContext {
   }
   setCandidateStatus(key: string, status: CandidateStatus): Promise<void> {
     return wrap(`mark candidate actor "${key}" ${status}`, () => analyses.setCandidateStatus(this.current(), key, status));
+  }
+
+  // events
+  mergeEvents(): Promise<MergeSummary> {
+    return wrap('merge events', () => events.mergeEvents(this.current()));
+  }
+  timeline(filter?: TimelineFilter): Promise<TimelineEntry[]> {
+    return wrap('read the event timeline', () => events.timeline(this.current(), filter));
   }
 
   stats(): Promise<StoreStats> {

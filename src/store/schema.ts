@@ -170,6 +170,81 @@ export interface ActorCandidatesTable {
   updated_at: string;
 }
 
+/** Actor columns shared by article_events and merged_events (prefix source_ / target_). */
+interface EventActorColumns {
+  source_name: string | null;
+  source_entity: string | null;
+  source_country: string | null;
+  source_institution: string | null;
+  target_name: string | null;
+  target_entity: string | null;
+  target_country: string | null;
+  target_institution: string | null;
+  /** 0 when the event has no target at all. */
+  has_target: number;
+}
+
+/** One event of one analysed article (a report), replaced whenever the article is re-analysed. */
+export interface ArticleEventsTable extends EventActorColumns {
+  article_id: number;
+  /** Position in the analysis' events list. */
+  seq: number;
+  /** The id inside the article ("e1"). */
+  event_id: string;
+  date: string | null;
+  /** YYYY-MM-DD: the day date, else the article's published day (matching window only). */
+  anchor: string;
+  type: string;
+  mode: string | null;
+  intensity: number;
+  cameo: string | null;
+  negated: number;
+  modality: string;
+  sourcing: string | null;
+  trigger: string | null;
+  quote: string | null;
+  responds_to: string | null;
+  response_cue: string | null;
+  /** merged_events.id once merged, null while pending. */
+  merged_id: number | null;
+  sentence: string;
+}
+
+/** A real-world event: the representative fields of its reports (src/events/merge.ts). */
+export interface MergedEventsTable extends EventActorColumns {
+  id: Generated<number>;
+  date: string | null;
+  /** date when it is a day, else anchor: what timelines sort and filter on. */
+  sort_date: string;
+  anchor: string;
+  last_anchor: string;
+  type: string;
+  mode: string | null;
+  intensity: number;
+  negated: number;
+  modality: string;
+  quote: string | null;
+  report_count: number;
+  /** JSON array of outlet names. */
+  outlets: string;
+  first_seen: string;
+  last_seen: string;
+  /** 1 while a report has left it and it awaits recomputation. */
+  dirty: number;
+  updated_at: string;
+}
+
+/** event_id answers responds_to (both merged_events ids), with the rule and its evidence. */
+export interface EventLinksTable {
+  event_id: number;
+  responds_to: number;
+  rule: string;
+  confidence: number;
+  article_id: number;
+  cue: string | null;
+  sentence: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   sources: SourcesTable;
@@ -183,4 +258,7 @@ export interface Database {
   article_entities: ArticleEntitiesTable;
   role_observations: RoleObservationsTable;
   actor_candidates: ActorCandidatesTable;
+  article_events: ArticleEventsTable;
+  merged_events: MergedEventsTable;
+  event_links: EventLinksTable;
 }

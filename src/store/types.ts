@@ -2,6 +2,7 @@
 // implementation (SQLite, PostgreSQL) passes the same test suite (test/store.contract.ts).
 import type { Analysis } from '../analyze/types.js';
 import type { ArticleKind, RawResponse, ReaderComment, SourceKind } from '../core/types.js';
+import type { TimelineEntry } from '../events/timeline.js';
 
 export interface SourceHealth {
   lastPolledAt: string | null;
@@ -207,6 +208,36 @@ export interface CandidateFilter {
   limit?: number;
 }
 
+/** An actor in timeline filters: any of registry ids (entity or institution), ISO3 countries, names (case-insensitive). */
+export interface ActorMatch {
+  ids?: string[];
+  countries?: string[];
+  names?: string[];
+}
+
+export interface TimelineFilter {
+  /** Events with the actor as source or target. */
+  actor?: ActorMatch;
+  /** Events between a and b: a → b when directed, else either way. */
+  dyad?: { a: ActorMatch; b: ActorMatch; directed?: boolean };
+  /** YYYY-MM-DD bounds (inclusive) on the event's date (its day, else its first report's anchor). */
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+/** What one mergeEvents() run did. */
+export interface MergeSummary {
+  /** Pending reports merged. */
+  reports: number;
+  /** Merged events created, recomputed, and removed (no report left). */
+  created: number;
+  updated: number;
+  removed: number;
+  /** Response links written. */
+  links: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs migrations; refuses (ReadoutError 'schema') a database newer than this code. */
@@ -254,7 +285,7 @@ export interface Store {
   // analyses and candidate actors
   /**
    * Saves an article's analysis in one transaction, replacing what an earlier analysis of it
-   * stored (entities, role observations), and updates candidate actors: unknown persons and
+   * stored (entities, role observations, event reports: see mergeEvents), and updates candidate actors: unknown persons and
    * organisations are upserted, their article counts recomputed (re-analysis never double-counts).
    */
   saveAnalysis(articleId: number, analysis: Analysis): Promise<void>;
@@ -266,6 +297,16 @@ export interface Store {
   listCandidates(filter?: CandidateFilter): Promise<ActorCandidate[]>;
   /** Throws ReadoutError('input') for an unknown key. */
   setCandidateStatus(key: string, status: CandidateStatus): Promise<void>;
+
+  // events: per-article reports (written by saveAnalysis), merged events, response links
+  /**
+   * Merges the reports of analyses saved since the last run into real-world events (and
+   * recomputes events whose reports changed on re-analysis), then re-links responses around
+   * them. Run after saveAnalysis; a no-op when nothing is pending.
+   */
+  mergeEvents(): Promise<MergeSummary>;
+  /** Merged events with their reports and response links, in date order. */
+  timeline(filter?: TimelineFilter): Promise<TimelineEntry[]>;
 
   stats(): Promise<StoreStats>;
 }

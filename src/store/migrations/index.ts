@@ -9,11 +9,12 @@ import type { Database, Dialect } from '../schema.js';
 import { nowIso } from '../util.js';
 import { initialSchema } from './001-initial.js';
 import { analysesSchema } from './002-analyses.js';
+import { eventsSchema } from './003-events.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { actorAgreement, dateAgreement, matchReports, sameEvent } from './identity.js';
+import { PRK, report, USA } from './fixtures.js';
+import { contentStems, jaccard } from './text.js';
+
+describe('event identity', () => {
+  it('merges paraphrases of one event and keeps days, dyads, polarity and modality apart', () => {
+    const a = report();
+    expect(sameEvent(a, report({ sentence: "Pyongyang on Monday dismissed Washington's offer of talks." }))).toBe(true);
+    expect(sameEvent(a, report({ date: null, anchor: '2026-03-03', sentence: 'North Korea has rejected an offer of talks from the US.' }))).toBe(true);
+    expect(sameEvent(a, report({ date: '2026-03-05' }))).toBe(false);
+    expect(sameEvent(a, report({ source: USA, target: PRK }))).toBe(false);
+    expect(sameEvent(a, report({ negated: true }))).toBe(false);
+    expect(sameEvent(report({ type: 'AID' }), report({ type: 'AID', modality: 'hypothetical' }))).toBe(false);
+    expect(sameEvent(a, report({ modality: 'reported' }))).toBe(true);
+    expect(sameEvent(a, report({ type: 'THREATEN' }))).toBe(false);
+    // One family (an outlet codes the rejection as an accusation) with shared words: one event.
+    expect(sameEvent(a, report({ type: 'ACCUSE' }))).toBe(true);
+    expect(sameEvent(a, report({ type: 'ACCUSE', sentence: 'North Korea blamed Washington for a cyberattack.' }))).toBe(false);
+    // An undated report cannot precede the event it tells by days.
+    expect(matchReports(a, report({ date: null, anchor: '2026-02-27' }))).toBeNull();
+  });
+
+  it('grades actors and dates', () => {
+    expect(actorAgreement(PRK, PRK)).toBe(1);
+    expect(actorAgreement(PRK, { name: "North Korea's foreign ministry", entityId: 'org:prk-mfa', country: 'PRK', institution: null })).toBe(0.7);
+    expect(actorAgreement(PRK, USA)).toBeNull();
+    expect(actorAgreement(PRK, null)).toBe(0.5);
+    expect(actorAgreement({ name: 'Hamas', entityId: null, country: null, institution: null }, { name: 'hamas', entityId: null, country: null, institution: null })).toBe(0.8);
+    expect(dateAgreement({ date: '2026-03-02', anchor: '2026-03-02' }, { date: '2026-03-03', anchor: '2026-03-03' })).toBe(0.6);
+    expect(dateAgreement({ date: '2026-03', anchor: '2026-03-02' }, { date: '2026-04-01', anchor: '2026-04-01' })).toBeNull();
+    expect(dateAgreement({ date: null, anchor: '2026-03-02' }, { date: null, anchor: '2026-03-09' })).toBeNull();
+  });
+
+  it('compares content words, not stop words or actor names', () => {
+    expect([...contentStems('North Korea rejected the offers', ['North Korea'])]).toEqual(['reject', 'offer']);
+    expect(jaccard(contentStems('rejected talks'), contentStems('rejection of the talks'))).toBe(1);
+  });
+});

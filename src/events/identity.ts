@@ -1,0 +1,133 @@
+// Event identity: do two reports tell the same real-world event? Hard constraints first (type,
+// polarity, modality class, actors that agree, dates that agree), then a score mixing date
+// closeness, actor specificity and token-set similarity of the quotes / evidence sentences.
+//
+// Rule (measured in identity.eval.test.ts on synthetic paraphrase / same-dyad pairs):
+// - type: equal; a STATEMENT may match another type only when the words nearly coincide (≥ 0.5),
+//   types of one family (AGREE/CONSULT/COOPERATE/SUPPORT; ACCUSE/REJECT/PROTEST) when they share
+//   words (≥ 0.25), at a 0.05 score penalty;
+// - negated equal; modality class equal (asserted ≈ reported; hypothetical and planned apart:
+//   "would provide aid if…" is not the aid offer made);
+// - source actors agree and target actors agree (same registry id, institution or country; a
+//   missing target is allowed, a different one is not);
+// - dates: both day dates → at most 1 day apart; an undated report's anchor (its article's
+//   published day) at most WINDOW_DAYS after a dated one, or two undated anchors that close;
+// - score = 0.45·date + 0.2·actors + 0.35·text ≥ MATCH_THRESHOLD (0.55); an event's reports are
+//   matched on average (merge.ts).
+import type { EventType } from '../analyze/types.js';
+import type { ActorRef, EventReport } from './types.js';
+import { contentStems, dayNumber, isDay, jaccard, overlap } from './text.js';
+
+/** Anchors further apart than this never match (reports of an undated event, days later). */
+export const WINDOW_DAYS = 3;
+export const MATCH_THRESHOLD = 0.55;
+
+/** How well two actor descriptions agree: 1 same id … 0.3 one side unknown; null when they conflict. */
+export function actorAgreement(a: ActorRef | null, b: ActorRef | null): number | null {
+  if (!a || !b) return a === b ? 1 : 0.5;
+  if (a.entityId && b.entityId && a.entityId === b.entityId) return 1;
+  const ids = (x: ActorRef) => [x.entityId, x.institution].filter((v): v is string => !!v);
+  const bIds = ids(b);
+  if (ids(a).some((id) => bIds.includes(id))) return 0.9;
+  if (a.country && b.country) return a.country === b.country ? 0.7 : null;
+  const na = normName(a.name);
+  const nb = normName(b.name);
+  if (na && nb) return na === nb ? 0.8 : null;
+  return 0.3;
+}
+
+function normName(name: string | null): string | null {
+  const n = name?.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return n ? n : null;
+}
+
+/** Types outlets use for the same act: an offer of talks is AGREE (intent) to one, CONSULT to another. */
+const FAMILY: Partial<Record<EventType, string>> = { AGREE: 'coop', CONSULT: 'coop', COOPERATE: 'coop', SUPPORT: 'coop', ACCUSE: 'dissent', REJECT: 'dissent', PROTEST: 'dissent' };
+
+/** Two different types may be one event: a STATEMENT with nearly the same words, or one family with shared words. */
+export function typesCompatible(a: EventType, b: EventType, text: number): boolean {
+  if (a === 'STATEMENT' || b === 'STATEMENT') return text >= 0.5;
+  return FAMILY[a] !== undefined && FAMILY[a] === FAMILY[b] && text >= 0.25;
+}
+
+/** asserted and reported are one class (how sure the outlet is); hypothetical and planned are others. */
+export function modalityClass(m: EventReport['modality']): 'real' | 'hypothetical' | 'planned' {
+  return m === 'hypothetical' ? 'hypothetical' : m === 'planned' ? 'planned' : 'real';
+}
+
+/** Names of the actors, left out of the word comparison (every report of a dyad repeats them). */
+export function actorWords(r: Pick<EventReport, 'source' | 'target'>): string[] {
+  const out: string[] = [];
+  for (const a of [r.source, r.target]) if (a?.name) out.push(a.name);
+  return out;
+}
+
+/** The words compared: the quote when there is one, the evidence sentence and trigger otherwise. */
+export function reportWords(r: Pick<EventReport, 'quote' | 'sentence' | 'trigger' | 'source' | 'target'>): { quote: Set<string>; sentence: Set<string> } {
+  const exclude = actorWords(r);
+  return { quote: contentStems(r.quote, exclude), sentence: contentStems(`${r.sentence} ${r.trigger ?? ''}`, exclude) };
+}
+
+/** Token-set similarity of two reports: the best of quote Jaccard and sentence similarity. */
+export function textSimilarity(a: EventReport, b: EventReport): number {
+  const wa = reportWords(a);
+  const wb = reportWords(b);
+  const quote = wa.quote.size && wb.quote.size ? Math.max(jaccard(wa.quote, wb.quote), 0.8 * overlap(wa.quote, wb.quote)) : 0;
+  const sentence = Math.max(jaccard(wa.sentence, wb.sentence), 0.6 * overlap(wa.sentence, wb.sentence));
+  return Math.max(quote, sentence);
+}
+
+/**
+ * Closeness of the two reports' dates, 0..1; null when they are too far apart to be one event.
+ * An undated report is anchored on its published day, which comes on or after the event: against
+ * a dated report it may lag 0..WINDOW_DAYS days, never precede (planned events aside).
+ */
+export function dateAgreement(a: Pick<EventReport, 'date' | 'anchor'>, b: Pick<EventReport, 'date' | 'anchor'>): number | null {
+  const da = isDay(a.date);
+  const db = isDay(b.date);
+  if (da && db) {
+    const d = Math.abs(dayNumber(a.date!) - dayNumber(b.date!));
+    return d === 0 ? 1 : d === 1 ? 0.6 : null;
+  }
+  // A month or year date must contain the other side's date when both give one.
+  if (a.date && b.date && !a.date.startsWith(b.date) && !b.date.startsWith(a.date)) return null;
+  if (da || db) {
+    const [dated, undated] = da ? [a, b] : [b, a];
+    const lag = dayNumber(undated.anchor) - dayNumber(dated.anchor);
+    if (!(lag >= -1 && lag <= WINDOW_DAYS)) return null;
+    return lag < 0 ? 0.4 : [0.8, 0.7, 0.6, 0.4][lag]!;
+  }
+  const d = Math.abs(dayNumber(a.anchor) - dayNumber(b.anchor));
+  if (!(d <= WINDOW_DAYS)) return null;
+  return [0.8, 0.6, 0.45, 0.3][d]!;
+}
+
+export interface MatchResult {
+  score: number;
+  date: number;
+  actors: number;
+  text: number;
+}
+
+/** The match score of two reports, or null when a hard constraint rules the match out. */
+export function matchReports(a: EventReport, b: EventReport): MatchResult | null {
+  if (a.negated !== b.negated) return null;
+  if (modalityClass(a.modality) !== modalityClass(b.modality)) return null;
+  const text = textSimilarity(a, b);
+  if (a.type !== b.type && !typesCompatible(a.type, b.type, text)) return null;
+  const date = dateAgreement(a, b);
+  if (date === null) return null;
+  const source = actorAgreement(a.source, b.source);
+  if (source === null) return null;
+  const target = actorAgreement(a.target, b.target);
+  if (target === null) return null;
+  const actors = (source + target) / 2;
+  const score = 0.45 * date + 0.2 * actors + 0.35 * text - (a.type === b.type ? 0 : 0.05);
+  return { score, date, actors, text };
+}
+
+/** True when the two reports are the same event. */
+export function sameEvent(a: EventReport, b: EventReport): boolean {
+  const m = matchReports(a, b);
+  return m !== null && m.score >= MATCH_THRESHOLD;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { assignReports, mergedFields } from './merge.js';
+import { PRK, report } from './fixtures.js';
+
+describe('merging reports', () => {
+  it('clusters reports incrementally and computes representative fields', () => {
+    const a = report({ outlet: 'A', intensity: -4, quote: 'We reject it' });
+    const b = report({ outlet: 'B', intensity: -5, date: null, anchor: '2026-03-03', seenAt: '2026-03-03T08:00:00Z', quote: 'We reject it' });
+    const c = report({ outlet: 'C', date: '2026-03-09', sentence: 'North Korea rejected sanctions.', seenAt: '2026-03-09T08:00:00Z' });
+    const clusters = assignReports([c, b], [{ id: 7, reports: [a] }]);
+    expect(clusters.map((k) => [k.id, k.reports.map((r) => r.outlet)])).toEqual([[7, ['A', 'B']], [null, ['C']]]);
+    const f = mergedFields(clusters[0]!.reports);
+    expect(f).toMatchObject({ date: '2026-03-02', sortDate: '2026-03-02', anchor: '2026-03-02', lastAnchor: '2026-03-03', type: 'REJECT', intensity: -4.5, reportCount: 2, outlets: ['A', 'B'], quote: 'We reject it', source: PRK });
+    expect(f.firstSeen < f.lastSeen).toBe(true);
+  });
+
+  it('never shows the anchor as the date of an undated event', () => {
+    const f = mergedFields([report({ date: null, anchor: '2026-03-04' })]);
+    expect(f.date).toBeNull();
+    expect(f.sortDate).toBe('2026-03-04');
+  });
+
+  it('prefers the most specific date and a typed event over a statement', () => {
+    const f = mergedFields([report({ date: '2026-03' }), report({ date: '2026-03-05' }), report({ type: 'STATEMENT', date: null }), report({ date: null })]);
+    expect(f.date).toBe('2026-03-05');
+    expect(f.type).toBe('REJECT');
+  });
+});
