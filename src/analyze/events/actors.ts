@@ -91,7 +91,8 @@ export function pickActors(
   const after = inSentence.filter((p) => p.m.start >= trig.end);
   const inClause = before.filter((p) => p.m.start >= clauseStart);
   const subjectOf = (xs: Placed[]): Entity | null => {
-    const i = xs.findIndex((p) => !prepBefore(p));
+    // Places do not act (a capital standing for its government is already a country mention).
+    const i = xs.findIndex((p) => !prepBefore(p) && p.e.type !== 'place');
     if (i < 0) return null;
     // "North Korea's foreign ministry": the possessor names whose ministry; the ministry acts.
     const next = xs[i + 1];
@@ -140,6 +141,6 @@ export function pickActors(
     const candidates = after.filter((p) => !sameSide(p.e) && (!passive || p.e !== agent));
     target = (candidates.find((p) => !LOCATIVE.has(prepBefore(p)) && p.e.type !== 'place') ?? candidates[0])?.e ?? null;
   }
-  if (!target) target = before.filter((p) => !sameSide(p.e) && p.e !== source).at(-1)?.e ?? null;
+  if (!target) target = before.filter((p) => !sameSide(p.e) && p.e !== source && p.e.type !== 'place').at(-1)?.e ?? null;
   return { source, target, speaker, passive, clauseFrom };
 }

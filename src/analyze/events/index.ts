@@ -41,12 +41,17 @@ export function findEvents(
       const pick = pickActors(seg, h.token, h.end, inSentence, entities, sentQuotes, speechVerbs);
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
-      const target = pick.target ? actorOf(pick.target, registry, date) : null;
+      let target = pick.target ? actorOf(pick.target, registry, date) : null;
       if (pick.source?.type === 'person' && !source.country) {
         const src = pick.source;
         const at = inSentence.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? inSentence.find((p) => p.e === src);
         source.country = personCountry(seg.text, at, h.start, inSentence, (dominant ??= dominantCountry(placed)));
       }
+      // An act with neither actor ("the conference opened"), or a statement by nobody, tells a desk nothing.
+      const hasSource = !!(source.name || source.entityId || source.country);
+      if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
+      // Nobody acts on themselves: a target that is the source (often the speaker named again) is dropped.
+      if (target && ((target.entityId && target.entityId === source.entityId) || (target.name && target.name === source.name))) target = null;
       const key = `${h.type}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
       if (seen.has(key)) continue;
       seen.add(key);

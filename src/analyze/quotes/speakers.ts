@@ -22,7 +22,10 @@ function unwrapMedium(text: string, r: Range, lex: QuoteLexicon): Range {
 
 export function resolveSpeaker(text: string, range: Range, entities: EntityIndex, lex: QuoteLexicon): Speaker | null {
   const from = skipDateline(text, range.start);
-  const r = unwrapMedium(text, from < range.end ? { start: from, end: range.end } : range, lex);
+  const r = { ...unwrapMedium(text, from < range.end ? { start: from, end: range.end } : range, lex) };
+  // "…," though she stressed: the conjunction is not part of the speaker.
+  const lead = /^(?:though|although|but|and|while|as|so|yet)\s+/i.exec(text.slice(r.start, r.end));
+  if (lead) r.start += lead[0].length;
   const phrase = text.slice(r.start, r.end).trim();
   if (!phrase) return null;
   const cut = CORE_CUT.exec(phrase);
