@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }, 1);
   console.log(`  speed-up: ${(ours / base).toFixed(1)}x`);
 
-  console.log('\nAnalysis (entities, quotes, dates, roles) of the extracted texts, cut to ~800 words:');
+  console.log('\nAnalysis (entities, quotes, dates, roles, events) of the extracted texts, cut to ~800 words:');
   benchAnalyze(toArticleLength(pages.map((h) => extractPage(h, 'https://example.org/a').text).filter((t) => t.split(/\s+/).length > 150)));
 
   console.log('\nIngest from a local fixture server into a fresh SQLite store:');
