@@ -50,7 +50,7 @@ export function segment(text: string): Segmented {
     const end = starts[last]! + words[last]!.length;
     sentences.push({ start, end, text: text.slice(start, end), paragraph });
     for (let i = first; i <= last; i++) {
-      tokens.push({ start: starts[i]!, end: starts[i]! + words[i]!.length, text: words[i]!, sentence: sIndex, pos: tags[i] ?? 'X' });
+      tokens.push({ start: starts[i]!, end: starts[i]! + words[i]!.length, text: words[i]!, lower: words[i]!.toLowerCase(), sentence: sIndex, pos: tags[i] ?? 'X' });
     }
   }
 }

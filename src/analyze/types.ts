@@ -15,6 +15,8 @@ export interface Sentence extends Span {
 
 export interface Token extends Span {
   text: string;
+  /** text in lower case, computed once (every stage looks words up in lower case). */
+  lower: string;
   /** Index into Segmented.sentences. */
   sentence: number;
   /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, PUNCT...). */

@@ -8,7 +8,7 @@ import { isTitleHead } from './runs.js';
 export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): string | null {
   const toks = seg.tokens;
   let k = i;
-  while (k > 0 && toks[k - 1]!.sentence === toks[i]!.sentence && lex.personTitles.has(toks[k - 1]!.text.toLowerCase().replace(/\.$/, ''))) k--;
+  while (k > 0 && toks[k - 1]!.sentence === toks[i]!.sentence && lex.personTitles.has(toks[k - 1]!.lower.replace(/\.$/, ''))) k--;
   if (k === i) return null;
   const words = toks.slice(k, i).map((t) => t.text);
   if (!words.some((w) => isTitleHead(w, lex))) return null;
@@ -27,10 +27,10 @@ export function appositionAfter(seg: Segmented, end: number, lex: EntityLexicon)
   let k = end + 1;
   // An apposition opens with a determiner, a name or a title, not a clause ("regardless of…", "who…").
   const opener = toks[k];
-  if (!opener || !(/^(?:the|a|an|now|then|former)$/i.test(opener.text) || /^\p{Lu}/u.test(opener.text) || lex.personTitles.has(opener.text.toLowerCase()))) return null;
+  if (!opener || !(/^(?:the|a|an|now|then|former)$/i.test(opener.text) || /^\p{Lu}/u.test(opener.text) || lex.personTitles.has(opener.lower))) return null;
   let head = false;
   while (k < toks.length && k < end + 16 && toks[k]!.sentence === comma.sentence && !STOP.has(toks[k]!.text)) {
-    const w = toks[k]!.text.toLowerCase();
+    const w = toks[k]!.lower;
     // "a former negotiator now at …", "an ambassador who now …": the role ends where a clause starts.
     if (k > end + 1 && CLAUSE.has(w)) break;
     if (lex.speechVerbs.has(w) || toks[k]!.pos === 'VERB' && !/ing$|ed$/.test(w) && w !== 'elect') break;

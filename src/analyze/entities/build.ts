@@ -95,7 +95,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
   for (const m of found) taken.fill(1, m.tokStart, m.tokEnd);
   const out: RawMention[] = [];
   for (let i = 0; i < seg.tokens.length; i++) {
-    if (taken[i] || !prefixes.has(seg.tokens[i]!.text.toLowerCase())) continue;
+    if (taken[i] || !prefixes.has(seg.tokens[i]!.lower)) continue;
     // Extend while some phrase can still start with the text; keep the longest phrase found.
     let best: { n: number; actors: Actor[]; surface: string } | null = null;
     for (let n = 1; i + n <= seg.tokens.length; n++) {
@@ -153,7 +153,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
       if (m.type === 'place' && actor.type === 'country') {
         // "Pyongyang responded" names the government; "talks in Pyongyang" names the city.
         const country = fromActor(actor);
-        const asPlace = lex.placePrepositions.has(seg.tokens[m.tokStart - 1]?.text.toLowerCase() ?? '') || isDateline(seg, m.tokStart, m.tokEnd);
+        const asPlace = lex.placePrepositions.has(seg.tokens[m.tokStart - 1]?.lower ?? '') || isDateline(seg, m.tokStart, m.tokEnd);
         if (!asPlace) {
           country.mentions.push(mention);
           continue;
@@ -248,7 +248,7 @@ function collectRoles(seg: Segmented, m: RawMention, d: Draft, lex: EntityLexico
       } else addRole(d, app.role);
     }
   }
-  const honorific = seg.tokens[m.tokStart - 1]?.text.toLowerCase().replace(/\.$/, '');
+  const honorific = seg.tokens[m.tokStart - 1]?.lower.replace(/\.$/, '');
   if (!d.gender && honorific) d.gender = honorific === 'mr' ? 'm' : honorific === 'mrs' || honorific === 'ms' ? 'f' : null;
 }
 

@@ -36,9 +36,9 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
   const before = toks[a - 1];
   const before2 = toks[a - 2];
   const after = toks[b];
-  const prevWord = before?.text.toLowerCase() ?? '';
-  const nextWord = after?.text.toLowerCase() ?? '';
-  const speech = lex.speechVerbs.has(prevWord) || lex.speechVerbs.has(nextWord) || (nextWord === ',' && lex.speechVerbs.has(toks[b + 1]?.text.toLowerCase() ?? ''));
+  const prevWord = before?.lower ?? '';
+  const nextWord = after?.lower ?? '';
+  const speech = lex.speechVerbs.has(prevWord) || lex.speechVerbs.has(nextWord) || (nextWord === ',' && lex.speechVerbs.has(toks[b + 1]?.lower ?? ''));
   const appositive = nextWord === ',' && isRolePhraseAhead(seg, b + 1, lex);
   const nonPerson = lower.some((w) => lex.nonPersonWords.has(w));
   const personForm = words.length >= 2 && words.length <= 4 && !nonPerson && (lex.firstNames.has(lower[0]!) || lex.eastAsianSurnames.has(lower[0]!) && words.slice(1).every((w) => w.length <= 6));
@@ -73,7 +73,7 @@ export function classifyName(seg: Segmented, a: number, b: number, title: string
 /** ", a senior fellow at …" / ", spokesman for …": a role phrase follows the name. */
 export function isRolePhraseAhead(seg: Segmented, i: number, lex: EntityLexicon): boolean {
   for (let k = i; k < Math.min(seg.tokens.length, i + 8); k++) {
-    const w = seg.tokens[k]!.text.toLowerCase();
+    const w = seg.tokens[k]!.lower;
     if (w === ',' || w === '.' || w === ';') return false;
     if (lex.roleHeads.has(w)) return true;
   }

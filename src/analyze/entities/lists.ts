@@ -20,7 +20,7 @@ export function typeListMembers(seg: Segmented, unknown: RawMention[]): void {
   };
   for (const m of unknown) {
     const prev = group[group.length - 1];
-    const adjacent = prev && prev.sentence === m.sentence && m.tokStart === prev.tokEnd + 1 && SEPARATORS.has(seg.tokens[prev.tokEnd]!.text.toLowerCase());
+    const adjacent = prev && prev.sentence === m.sentence && m.tokStart === prev.tokEnd + 1 && SEPARATORS.has(seg.tokens[prev.tokEnd]!.lower);
     if (!adjacent) flush();
     group.push(m);
   }

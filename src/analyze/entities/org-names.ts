@@ -15,7 +15,7 @@ export function opensOrgName(seg: Segmented, m: RawMention, registry: Registry, 
   for (let k = m.tokEnd; k < Math.min(toks.length, m.tokEnd + 6); k++) {
     const t = toks[k]!;
     if (t.sentence !== m.sentence) return false;
-    const w = t.text.toLowerCase();
+    const w = t.lower;
     if (!isCapitalized(t) && !INSIDE.has(w)) return false;
     if (lex.orgHeads.has(w) || lex.orgSuffixes.has(w)) return true;
   }

@@ -31,14 +31,14 @@ export function findRuns(seg: Segmented, covered: Uint8Array, lex: EntityLexicon
         j++;
       } else if (isHyphen(t) && t.start === toks[j - 1]!.end && toks[j + 1] && toks[j + 1]!.start === t.end && /^\p{L}/u.test(toks[j + 1]!.text)) {
         j += 2; // "Son-hui", "al-Assad"
-      } else if ((CONNECTORS.has(t.text.toLowerCase()) || lex.nameParticles.has(t.text)) && toks[j + 1] && isCapitalized(toks[j + 1]!) && !covered[j + 1]) {
+      } else if ((CONNECTORS.has(t.lower) || lex.nameParticles.has(t.text)) && toks[j + 1] && isCapitalized(toks[j + 1]!) && !covered[j + 1]) {
         j++;
       } else break;
     }
     // Connectors only belong inside organisation names ("Institute for National Unification").
     let end = j;
     for (let k = i + 1; k < j; k++) {
-      const w = toks[k]!.text.toLowerCase();
+      const w = toks[k]!.lower;
       if (CONNECTORS.has(w) && !hasOrgHead(toks, i, j, lex) && !(w === 'of' && isTitleHead(toks[i]!.text, lex))) {
         end = k;
         break;
@@ -54,7 +54,7 @@ function startsName(seg: Segmented, i: number, covered: Uint8Array, lex: EntityL
   const t = seg.tokens[i]!;
   if (covered[i] || !isCapitalized(t)) return false;
   if (!/\p{L}/u.test(t.text)) return false;
-  const lower = t.text.toLowerCase().replace(/\.$/, '');
+  const lower = t.lower.replace(/\.$/, '');
   // "New" opens "New York" and "NEW DELHI", not just sentences.
   if (lex.notNames.has(lower) && !lex.personTitles.has(lower) && !startsCity(seg, i)) return false;
   if (opensSentence(seg, starts, i) && t.pos !== 'PROPN' && !shouted.has(t.sentence)) return false;
@@ -62,14 +62,14 @@ function startsName(seg: Segmented, i: number, covered: Uint8Array, lex: EntityL
 }
 
 function hasOrgHead(toks: Token[], i: number, j: number, lex: EntityLexicon): boolean {
-  for (let k = i; k < j; k++) if (lex.orgHeads.has(toks[k]!.text.toLowerCase())) return true;
+  for (let k = i; k < j; k++) if (lex.orgHeads.has(toks[k]!.lower)) return true;
   return false;
 }
 
 /** Splits leading title words off ("Foreign Minister Ri Son Gwon" → title + name) and trims trailing junk. */
 function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityLexicon): void {
   const toks = seg.tokens;
-  while (j > i && (CONNECTORS.has(toks[j - 1]!.text.toLowerCase()) || isHyphen(toks[j - 1]!))) j--;
+  while (j > i && (CONNECTORS.has(toks[j - 1]!.lower) || isHyphen(toks[j - 1]!))) j--;
   if (j <= i) return;
   let k = i;
   const of = ofTitleEnd(seg, i, j, lex);
@@ -77,7 +77,7 @@ function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityL
   else if (!hasOrgHead(toks, i, j, lex)) {
     for (;;) {
       if (k + 2 < j && isHyphen(toks[k + 1]!) && lex.personTitles.has(`${toks[k]!.text}-${toks[k + 2]!.text}`.toLowerCase())) k += 3;
-      else if (k < j && lex.personTitles.has(toks[k]!.text.toLowerCase().replace(/\.$/, ''))) k++;
+      else if (k < j && lex.personTitles.has(toks[k]!.lower.replace(/\.$/, ''))) k++;
       else break;
     }
     // "First" or "Party" alone are not titles; a title needs a role word or an honorific.
@@ -85,7 +85,7 @@ function pushRun(seg: Segmented, runs: Run[], i: number, j: number, lex: EntityL
     // "Foreign Affairs Minister Alexander Downer": the title runs to the last role word that still
     // leaves a name of two words or more after it.
     for (let h = j - 3; h >= k; h--) {
-      if (isTitleHead(toks[h]!.text, lex) && !FAMILY.has(toks[h]!.text.toLowerCase())) {
+      if (isTitleHead(toks[h]!.text, lex) && !FAMILY.has(toks[h]!.lower)) {
         k = h + 1;
         break;
       }
@@ -126,10 +126,10 @@ function ofTitleEnd(seg: Segmented, i: number, j: number, lex: EntityLexicon): n
   const toks = seg.tokens;
   if (!isTitleHead(toks[i]!.text, lex)) return null;
   let o = -1;
-  for (let k = i + 1; k < j; k++) if (toks[k]!.text.toLowerCase() === 'of') o = k;
+  for (let k = i + 1; k < j; k++) if (toks[k]!.lower === 'of') o = k;
   if (o < 0 || hasOrgHead(toks, o, j, lex)) return null;
   for (let p = o + 2; p <= j - 2; p++) {
-    const w = toks[p]!.text.toLowerCase();
+    const w = toks[p]!.lower;
     if (lex.firstNames.has(w) || lex.eastAsianSurnames.has(w)) return p;
   }
   // No given name in sight: a long tail ends in a name, a short one is still the title.

@@ -4,6 +4,7 @@ import type { Segmented, Token } from '../types.js';
 const UPPER = /^\p{Lu}/u;
 const HAS_LETTER = /\p{L}/u;
 const WORDISH = /\p{L}{2}/u;
+const LOWER_LETTER = /\p{Ll}/u;
 
 export const isCapitalized = (t: Token): boolean => UPPER.test(t.text);
 
@@ -44,7 +45,7 @@ export function shoutedSentences(seg: Segmented): Set<number> {
     const w = t.text;
     if (w.length < 2 || !WORDISH.test(w)) continue;
     words[t.sentence]!++;
-    if (w === w.toUpperCase()) upper[t.sentence]!++;
+    if (!LOWER_LETTER.test(w)) upper[t.sentence]!++;
   }
   const out = new Set<number>();
   for (let s = 0; s < words.length; s++) if (words[s]! > 0 && upper[s]! / words[s]! > 0.6) out.add(s);

@@ -53,7 +53,7 @@ export function mentionsIn(all: Placed[], start: number, end: number): Placed[] 
   return out;
 }
 
-const lower = (t: Token | undefined): string => t?.text.toLowerCase() ?? '';
+const lower = (t: Token | undefined): string => t?.lower ?? '';
 
 export function pickActors(
   seg: Segmented, tokenIdx: number, trigEnd: number, inSentence: Placed[], entities: EntityIndex, quotes: Quote[], speechVerbs: Set<string>,

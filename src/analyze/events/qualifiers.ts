@@ -14,7 +14,7 @@ export function isNegated(seg: Segmented, tokenIdx: number, lex: EventLexicon): 
   for (let k = tokenIdx - 1; k >= 0 && k >= tokenIdx - 4; k--) {
     const t = toks[k]!;
     if (t.sentence !== s || PUNCT_STOP.has(t.text)) break;
-    if (lex.negation.has(t.text.toLowerCase())) return true;
+    if (lex.negation.has(t.lower)) return true;
   }
   return false;
 }
@@ -41,7 +41,7 @@ export function modalityOf(seg: Segmented, tokenIdx: number, sm: SentenceModalit
   const nearText = seg.text.slice(windowBefore(toks, tokenIdx, 5), trig.start);
   if (sm.conditional && (/\b(?:would|could|might|may)\b/i.test(nearText) || /\b(?:if|unless)\b/i.test(seg.text.slice(sent.start, trig.start)))) return 'hypothetical';
   if (/\b(?:could|might|may)\b/i.test(nearText)) return 'hypothetical';
-  if (lex.plannedRe.test(nearText) || toks.slice(Math.max(0, tokenIdx - 3), tokenIdx).some((t) => FUTURE_PAST.has(t.text.toLowerCase()))) return 'planned';
+  if (lex.plannedRe.test(nearText) || toks.slice(Math.max(0, tokenIdx - 3), tokenIdx).some((t) => FUTURE_PAST.has(t.lower))) return 'planned';
   if (sm.later) return 'planned';
   if (sm.reported) return 'reported';
   return 'asserted';

@@ -27,7 +27,7 @@ export function findTriggers(seg: Segmented, lex: EventLexicon, dates: Span[]): 
   let d = 0;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    const list = lex.byFirst.get(tok.text.toLowerCase());
+    const list = lex.byFirst.get(tok.lower);
     if (!list) continue;
     while (d < dates.length && dates[d]!.end <= tok.start) d++;
     if (d < dates.length && dates[d]!.start <= tok.start) continue;
