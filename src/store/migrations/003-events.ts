@@ -2,7 +2,7 @@
 // "report", replaced with the article's analysis); merged_events the real-world events the
 // reports are merged into; event_links the response links between merged events. Merging runs
 // after each saved analysis (src/store/events.ts, src/events/*).
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 import type { Database, Dialect } from '../schema.js';
 import type { Migration } from './types.js';
 
@@ -21,18 +21,7 @@ export const eventsSchema: Migration = {
       .addColumn('sort_date', 'text', (c) => c.notNull())
       .addColumn('anchor', 'text', (c) => c.notNull())
       .addColumn('last_anchor', 'text', (c) => c.notNull())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('mode', 'text')
-      .addColumn('source_name', 'text')
-      .addColumn('source_entity', 'text')
-      .addColumn('source_country', 'text')
-      .addColumn('source_institution', 'text')
-      .addColumn('target_name', 'text')
-      .addColumn('target_entity', 'text')
-      .addColumn('target_country', 'text')
-      .addColumn('target_institution', 'text')
-      .addColumn('has_target', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('intensity', 'real', (c) => c.notNull())
+      .$call(codedEventColumns)
       .addColumn('negated', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('modality', 'text', (c) => c.notNull())
       .addColumn('quote', 'text')
@@ -56,18 +45,7 @@ export const eventsSchema: Migration = {
       .addColumn('event_id', 'text', (c) => c.notNull())
       .addColumn('date', 'text')
       .addColumn('anchor', 'text', (c) => c.notNull())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('mode', 'text')
-      .addColumn('source_name', 'text')
-      .addColumn('source_entity', 'text')
-      .addColumn('source_country', 'text')
-      .addColumn('source_institution', 'text')
-      .addColumn('target_name', 'text')
-      .addColumn('target_entity', 'text')
-      .addColumn('target_country', 'text')
-      .addColumn('target_institution', 'text')
-      .addColumn('has_target', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('intensity', 'real', (c) => c.notNull())
+      .$call(codedEventColumns)
       .addColumn('cameo', 'text')
       .addColumn('negated', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('modality', 'text', (c) => c.notNull())
@@ -98,3 +76,20 @@ export const eventsSchema: Migration = {
     await db.schema.createIndex('event_links_target_idx').on('event_links').column('responds_to').execute();
   },
 };
+
+/** What both a report and a merged event say: type, mode, source, target, intensity. */
+function codedEventColumns<T extends string, C extends string>(t: CreateTableBuilder<T, C>) {
+  return t
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('mode', 'text')
+    .addColumn('source_name', 'text')
+    .addColumn('source_entity', 'text')
+    .addColumn('source_country', 'text')
+    .addColumn('source_institution', 'text')
+    .addColumn('target_name', 'text')
+    .addColumn('target_entity', 'text')
+    .addColumn('target_country', 'text')
+    .addColumn('target_institution', 'text')
+    .addColumn('has_target', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('intensity', 'real', (c) => c.notNull());
+}
