@@ -5,7 +5,7 @@ import type { Entity, EventActor, Quote } from '../types.js';
 import type { Placed } from './actors.js';
 
 /**
- * The country of a person the registry does not know, from the sentence: a country, demonym or
+ * The country of a person or organisation the registry does not know, from the sentence: a country, demonym or
  * national institution in their apposition ("X, chairman of Ruritania's assembly, visited …") or
  * right before the name ("Ruritanian envoy X"); else the article's dominant country (≥ 3 mentions
  * and at least half of all country mentions), else null.

@@ -42,7 +42,8 @@ export function findEvents(
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
       let target = pick.target ? actorOf(pick.target, registry, date) : null;
-      if (pick.source?.type === 'person' && !source.country) {
+      // A person or institution the registry does not place gets its country from the sentence or the article.
+      if ((pick.source?.type === 'person' || pick.source?.type === 'organization') && !source.country) {
         const src = pick.source;
         const at = inSentence.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? inSentence.find((p) => p.e === src);
         source.country = personCountry(seg.text, at, h.start, inSentence, (dominant ??= dominantCountry(placed)));
