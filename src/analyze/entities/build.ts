@@ -3,7 +3,8 @@ import { normalizeName } from '../../registry/normalize.js';
 import type { Actor, Registry } from '../../registry/types.js';
 import type { Mention, Segmented } from '../types.js';
 import { appositionAfter, titleBefore } from './appositions.js';
-import { classifyName, isDateline } from './classify.js';
+import { classifyName, isDateline, type Typed } from './classify.js';
+import { cityByName } from './places.js';
 import { addRole, type Draft } from './draft.js';
 import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
@@ -29,15 +30,16 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
       if (run.title) titles.set(run.tokStart, run.title);
       continue;
     }
-    const a = run.tokStart;
-    const b = run.tokEnd;
-    const typed = classifyName(seg, a, b, run.title ?? titleBefore(seg, a, lex), lex, shouted.has(seg.tokens[a]!.sentence));
-    const start = seg.tokens[a]!.start;
-    const end = seg.tokens[b - 1]!.end;
-    unknown.push({
-      start, end, text: seg.text.slice(start, end), tokStart: a, tokEnd: b, sentence: seg.tokens[a]!.sentence, type: typed.type,
-      hits: [], actorId: null, via: 'run', roles: run.title ? [run.title] : [], affiliation: null, country: typed.country, confidence: typed.confidence,
-    });
+    const isShouted = shouted.has(seg.tokens[run.tokStart]!.sentence);
+    const title = run.title ?? titleBefore(seg, run.tokStart, lex);
+    const typed = classifyName(seg, run.tokStart, run.tokEnd, title, lex, isShouted);
+    // "AC Milan George Weah": an untyped run ending in a given name and surname is two names.
+    const split = typed.type === 'other' && !isShouted ? personTail(seg, run.tokStart, run.tokEnd, lex) : -1;
+    if (split < 0) unknown.push(rawRun(seg, run.tokStart, run.tokEnd, typed, run.title));
+    else {
+      unknown.push(rawRun(seg, run.tokStart, split, classifyName(seg, run.tokStart, split, title, lex, isShouted), run.title));
+      unknown.push(rawRun(seg, split, run.tokEnd, { type: 'person', confidence: 1, country: null }, null));
+    }
   }
   typeListMembers(seg, unknown);
   typeBracketedAffiliations(seg, unknown);
@@ -45,6 +47,29 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
   return merge(seg, all, registry, lex, titles);
+}
+
+function rawRun(seg: Segmented, a: number, b: number, typed: Typed, title: string | null): RawMention {
+  const start = seg.tokens[a]!.start;
+  const end = seg.tokens[b - 1]!.end;
+  return {
+    start, end, text: seg.text.slice(start, end), tokStart: a, tokEnd: b, sentence: seg.tokens[a]!.sentence, type: typed.type,
+    hits: [], actorId: null, via: 'run', roles: title ? [title] : [], affiliation: null, country: typed.country, confidence: typed.confidence,
+  };
+}
+
+/** Start of a trailing "Given Surname" inside a longer run of names, or -1. */
+function personTail(seg: Segmented, a: number, b: number, lex: EntityLexicon): number {
+  for (let p = a + 1; p <= b - 2; p++) {
+    if (b - p > 3) continue;
+    const t = seg.tokens[p]!;
+    const prev = seg.tokens[p - 1]!;
+    if (!lex.firstNames.has(t.lower) || lex.firstNames.has(prev.lower) || lex.nonPersonWords.has(t.lower)) continue;
+    // Given name and surname are written in title case, and "New York" is not "New" + "York Jets".
+    const tail = seg.tokens.slice(p, b);
+    if (tail.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text)) && !cityByName(seg.text.slice(prev.start, t.end))) return p;
+  }
+  return -1;
 }
 
 /** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
