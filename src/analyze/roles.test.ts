@@ -27,6 +27,12 @@ describe('observeRoles', () => {
     expect(obs).toMatchObject({ person: 'Ilse Brandvold', change: 'former', title: 'Ambassador' });
   });
 
+  it('does not read rejecting an offer or an unnamed source as a personnel change', () => {
+    const obs = roles('Deputy Minister Teodor Vask dismissed the offer as a trick. An aide who declined to be named said Vask was angry.');
+    expect(obs.map((o) => o.change)).not.toContain('dismissed');
+    expect(obs.map((o) => o.change)).not.toContain('appointed');
+  });
+
   it('gives the same observations for the same text', () => {
     const text = 'Trade Minister Odile Marchetti was dismissed on Friday. Teodor Vask was named to replace her.';
     expect(JSON.stringify(roles(text))).toBe(JSON.stringify(roles(text)));

@@ -13,12 +13,19 @@ let changes: [RoleObservation['change'], RegExp][] | undefined;
 const RolesSchema = z.object({ version: z.number(), changes: z.record(z.string(), z.array(z.string())) });
 const CHANGE_NAMES = new Set<string>(['kept', 'dismissed', 'punished', 'resigned', 'promoted', 'appointed', 'nominated']);
 
+/** One word of a cue as regex: "…" is an optional possessive, and an auxiliary may be followed by an adverb ("was later punished"). */
+function cuePart(w: string): string {
+  if (w === '…') return '(?:(?:his|her|their|the)\\s+)?';
+  const aux = /^(?:was|were|been|is|are)$/i.test(w) ? '(?:(?:\\w+ly|later|then|also|since|reportedly|subsequently)\\s+)?' : '';
+  return `${escape(w)}\\s+${aux}`;
+}
+
 function changeCues(): [RoleObservation['change'], RegExp][] {
   if (changes) return changes;
   const raw = RolesSchema.parse(parse(readFileSync(dataPath('lexicon', 'roles.yaml'), 'utf8')));
   changes = Object.entries(raw.changes).map(([change, cues]) => {
     if (!CHANGE_NAMES.has(change)) throw new Error(`data/lexicon/roles.yaml: unknown change "${change}"`);
-    const alternatives = cues.map((c) => c.split(/\s+/).map((w) => (w === '…' ? '(?:(?:his|her|their|the)\\s+)?' : `${escape(w)}\\s+`)).join('').replace(/\\s\+$/, ''));
+    const alternatives = cues.map((c) => c.split(/\s+/).map(cuePart).join('').replace(/\\s\+$/, ''));
     return [change as RoleObservation['change'], new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i')];
   });
   return changes;
