@@ -10,6 +10,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../src/extract/page.js';
 import { benchAnalyze, toArticleLength } from './analyze.js';
 import { benchIngest } from './ingest.js';
+import { benchExport } from './export.js';
 
 const AEB = resolve('../shared/eval/data/article-extraction-benchmark/html');
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   console.log('\nIngest from a local fixture server into a fresh SQLite store:');
   const r = await benchIngest(400);
   console.log(`  ${r.articles} articles (feed poll + page fetch + extract + store) in ${r.seconds.toFixed(2)} s = ${(r.articles / r.seconds).toFixed(1)} articles/s`);
+  await benchExport(10_000);
 }
 
 await main();

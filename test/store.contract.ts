@@ -6,6 +6,8 @@ import type { RawResponse } from '../src/core/types.js';
 import type { NewArticle, Store } from '../src/store/types.js';
 import { analysisContract } from './store.contract-analyses.js';
 import { eventContract } from './store.contract-events.js';
+import { insightsContract } from './store.contract-insights.js';
+import { exportContract } from './store.contract-exports.js';
 import { articleContract } from './store.contract-articles.js';
 import { jobContract } from './store.contract-jobs.js';
 import { searchContract } from './store.contract-search.js';
@@ -240,6 +242,8 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     jobContract(ctx);
     analysisContract(ctx);
     eventContract(ctx);
+    insightsContract(ctx);
+    exportContract(ctx);
   });
 }
 

@@ -12,6 +12,8 @@ export interface CliContext {
   /** Opens (and migrates) the store on first call; closed by main() when the command ends. */
   store(): Promise<Store>;
   out(text: string): void;
+  /** The standard output stream itself, for commands that stream large output with backpressure. */
+  outStream(): NodeJS.WritableStream;
   err(text: string): void;
   /** Sets the process exit code without ending the command. */
   setExitCode(code: number): void;
@@ -57,6 +59,10 @@ export class Context implements CliContext {
 
   out(text: string): void {
     this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  outStream(): NodeJS.WritableStream {
+    return this.stdout;
   }
 
   err(text: string): void {

@@ -16,6 +16,9 @@ import { registerActors } from './commands/actors.js';
 import { registerActorCandidates } from './commands/actors-candidates.js';
 import { registerReanalyze } from './commands/reanalyze.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerTrends } from './commands/trends.js';
+import { registerPersonnel } from './commands/personnel.js';
+import { registerExport } from './commands/export.js';
 
 export function buildProgram(ctx: Context, program: Command): Command {
   program
@@ -26,7 +29,7 @@ export function buildProgram(ctx: Context, program: Command): Command {
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerJobs, registerDemo]) {
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerTrends, registerPersonnel, registerExport, registerJobs, registerDemo]) {
     register(program, ctx);
   }
   registerActorCandidates(registerActors(program, ctx), ctx);

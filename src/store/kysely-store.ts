@@ -15,6 +15,10 @@ import * as analyses from './analyses.js';
 import * as articles from './articles.js';
 import * as comments from './comments.js';
 import * as events from './events.js';
+import * as insights from './insights.js';
+import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, TrendSubject } from '../insights/types.js';
+import * as exportsOf from './exports.js';
+import type { ArticleExportFilter, CandidateExportFilter, EntityCount, EventExportFilter, ExportedArticle, ExportedEvent, ExportedQuote, QuoteExportFilter } from './exports.js';
 import * as jobs from './jobs.js';
 import { runMigrations } from './migrations/index.js';
 import * as raw from './raw.js';
@@ -207,6 +211,34 @@ export class KyselyStore implements Store, StoreContext {
   }
   timeline(filter?: TimelineFilter): Promise<TimelineEntry[]> {
     return wrap('read the event timeline', () => events.timeline(this.current(), filter));
+  }
+
+  // insights
+  trendAttention(subject: TrendSubject, filter: TrendFilter): Promise<AttentionRow[]> {
+    return wrap(`count ${subject.kind} attention per ${filter.by}`, () => insights.trendAttention(this.current(), subject, filter));
+  }
+  trendTone(subject: Exclude<TrendSubject, { kind: 'keyword' }>, filter: TrendFilter): Promise<ToneRow[]> {
+    return wrap(`count ${subject.kind} events per ${filter.by}`, () => insights.trendTone(this.current(), subject, filter));
+  }
+  roleRecords(filter?: PersonnelFilter): Promise<RoleRecord[]> {
+    return wrap('list role observations', () => insights.roleRecords(this.current(), filter));
+  }
+
+  // bulk exports
+  exportEvents(filter?: EventExportFilter): AsyncIterable<ExportedEvent> {
+    return exportsOf.wrapRows('export events', exportsOf.exportEvents(this.current(), filter));
+  }
+  exportArticles(filter?: ArticleExportFilter): AsyncIterable<ExportedArticle> {
+    return exportsOf.wrapRows('export articles', exportsOf.exportArticles(this.current(), filter));
+  }
+  exportQuotes(filter?: QuoteExportFilter): AsyncIterable<ExportedQuote> {
+    return exportsOf.wrapRows('export quotes', exportsOf.exportQuotes(this.current(), filter));
+  }
+  exportCandidates(filter?: CandidateExportFilter): AsyncIterable<ActorCandidate> {
+    return exportsOf.wrapRows('export candidate actors', exportsOf.exportCandidates(this.current(), filter));
+  }
+  entityCounts(keys: readonly string[]): Promise<Map<string, EntityCount>> {
+    return wrap('count entity mentions', () => exportsOf.entityCounts(this.current(), keys));
   }
 
   stats(): Promise<StoreStats> {

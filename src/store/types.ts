@@ -3,6 +3,8 @@
 import type { Analysis } from '../analyze/types.js';
 import type { ArticleKind, RawResponse, ReaderComment, SourceKind } from '../core/types.js';
 import type { TimelineEntry } from '../events/timeline.js';
+import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, TrendSubject } from '../insights/types.js';
+import type { ArticleExportFilter, CandidateExportFilter, EntityCount, EventExportFilter, ExportedArticle, ExportedEvent, ExportedQuote, QuoteExportFilter } from './exports.js';
 
 export interface SourceHealth {
   lastPolledAt: string | null;
@@ -307,6 +309,26 @@ export interface Store {
   mergeEvents(): Promise<MergeSummary>;
   /** Merged events with their reports and response links, in date order. */
   timeline(filter?: TimelineFilter): Promise<TimelineEntry[]>;
+
+  // insights (src/store/insights.ts): per-bucket aggregates for trends, role observations for personnel
+  /** Articles (and mentions) about the subject per day or week bucket of their date. */
+  trendAttention(subject: TrendSubject, filter: TrendFilter): Promise<AttentionRow[]>;
+  /** Merged events of the subject (a dyad: a → b only) per bucket: count, intensity sum, cooperative and conflictual counts. */
+  trendTone(subject: Exclude<TrendSubject, { kind: 'keyword' }>, filter: TrendFilter): Promise<ToneRow[]>;
+  /** Role observations with their article (url, outlet), newest first. */
+  roleRecords(filter?: PersonnelFilter): Promise<RoleRecord[]>;
+
+  // bulk exports (src/store/exports.ts): keyset-paginated, one page in memory at a time
+  /** Merged events in (sort date, id) order with their first report, CAMEO root and response links. */
+  exportEvents(filter?: EventExportFilter): AsyncIterable<ExportedEvent>;
+  /** Articles by ascending id with entity/quote/event counts; the text only when asked for. */
+  exportArticles(filter?: ArticleExportFilter): AsyncIterable<ExportedArticle>;
+  /** Quotes of analysed articles, read from the stored analyses article by article. */
+  exportQuotes(filter?: QuoteExportFilter): AsyncIterable<ExportedQuote>;
+  /** Candidate actors (all statuses unless filtered) by key. */
+  exportCandidates(filter?: CandidateExportFilter): AsyncIterable<ActorCandidate>;
+  /** Articles and mentions per entity key (registry id or candidate key) from article_entities. */
+  entityCounts(keys: readonly string[]): Promise<Map<string, EntityCount>>;
 
   stats(): Promise<StoreStats>;
 }

@@ -9,11 +9,10 @@
 import type { Command } from 'commander';
 import { ReadoutError } from '../../core/errors.js';
 import { formatHuman, formatMarkdown, toJson } from '../../events/timeline.js';
-import { loadRegistry } from '../../registry/load.js';
-import { normalizeName } from '../../registry/normalize.js';
-import type { Registry } from '../../registry/types.js';
-import type { ActorMatch, TimelineFilter } from '../../store/types.js';
+import type { TimelineFilter } from '../../store/types.js';
 import type { CliContext } from '../context.js';
+import { day, lazyRegistry, parseDyad, resolveActor } from '../filters.js';
+
 
 interface TimelineOptions {
   actor?: string;
@@ -24,51 +23,6 @@ interface TimelineOptions {
   limit: string;
   json?: boolean;
   md?: boolean;
-}
-
-/** The ids, countries and names an --actor / --dyad argument stands for. */
-export function resolveActor(arg: string, registry: Pick<Registry, 'get' | 'lookup' | 'country'> | null): ActorMatch {
-  const a = arg.trim();
-  if (!a) throw new ReadoutError('input', 'an empty actor was given', { hint: 'use a registry id, an ISO3 code or a name' });
-  const ids = new Set<string>();
-  const countries = new Set<string>();
-  const names = new Set<string>([a.toLowerCase()]);
-  const addActor = (id: string) => {
-    const actor = registry?.get(id);
-    ids.add(id);
-    if (actor?.type === 'country' && actor.country) countries.add(actor.country);
-    if (actor) names.add(actor.name.toLowerCase());
-  };
-  if (/^[A-Za-z]{3}$/.test(a) && (registry === null || registry.country(a.toUpperCase()))) {
-    const code = a.toUpperCase();
-    countries.add(code);
-    const country = registry?.country(code);
-    if (country) addActor(country.id);
-    else ids.add(`country:${code}`);
-  } else if (a.includes(':')) {
-    addActor(a);
-  } else if (registry) {
-    for (const hit of registry.lookup(normalizeName(a))) if (hit.via === 'name' || hit.via === 'alias' || hit.via === 'metonym') addActor(hit.actorId);
-  }
-  return { ids: [...ids], countries: [...countries], names: [...names] };
-}
-
-/** "PRK-USA" or "org:prk-mfa,USA" → its two sides. */
-export function parseDyad(arg: string): [string, string] {
-  const parts = arg.includes(',') ? arg.split(',') : /^[A-Za-z]{3}-[A-Za-z]{3}$/.test(arg.trim()) ? arg.trim().split('-') : [];
-  if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) {
-    throw new ReadoutError('input', `--dyad must be AAA-BBB (two ISO3 codes) or A,B (two actors), not "${arg}"`);
-  }
-  return [parts[0]!.trim(), parts[1]!.trim()];
-}
-
-function day(value: string | undefined, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return v;
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) throw new ReadoutError('input', `${flag} must be a date (YYYY-MM-DD), not "${value}"`);
-  return d.toISOString().slice(0, 10);
 }
 
 export function registerTimeline(program: Command, ctx: CliContext): void {
@@ -88,14 +42,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new ReadoutError('input', `--limit must be a whole number ≥ 1, not "${opts.limit}"`);
       if (opts.directed && !opts.dyad) throw new ReadoutError('input', '--directed needs --dyad');
-      let registry: Registry | null = null;
-      const reg = () => {
-        if (!registry) {
-          const { files, userFile } = ctx.config().registry;
-          registry = loadRegistry({ files, userFile });
-        }
-        return registry;
-      };
+      const reg = lazyRegistry(ctx);
       const filter: TimelineFilter = { since: day(opts.since, '--since'), until: day(opts.until, '--until'), limit };
       if (opts.actor) filter.actor = resolveActor(opts.actor, reg());
       if (opts.dyad) {
