@@ -13,6 +13,11 @@ const PREPS = new Set(['in', 'at', 'to', 'from', 'with', 'of', 'for', 'on', 'by'
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'within', 'outside', 'inside']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+const GROUP_PREPS = new Set(['in', 'of', 'from']);
+/** Plural or collective nouns for people acting together ("groups in X", "officials from X"). */
+const GROUP_NOUNS = new Set(['groups', 'group', 'officials', 'rebels', 'opposition', 'authorities', 'leaders', 'leadership', 'forces', 'troops',
+  'protesters', 'demonstrators', 'activists', 'police', 'military', 'army', 'government', 'lawmakers', 'parties', 'militants', 'diplomats',
+  'students', 'workers', 'farmers', 'residents', 'citizens', 'people', 'envoys', 'delegation', 'delegates', 'negotiators', 'ministers']);
 const BOUNDARY = new Set(['that', ';', ':', 'but', 'while', 'whereas', 'because', 'after', 'before', 'when']);
 
 export interface ActorPick {
@@ -90,10 +95,20 @@ export function pickActors(
   // A phrase trigger may hold its object ("rejected the US offer of talks"): look after its first word.
   const after = inSentence.filter((p) => p.m.start >= trig.end);
   const inClause = before.filter((p) => p.m.start >= clauseStart);
+  // "Opposition groups in Zimbabwe are demanding": a group named by where it is from acts for that country.
+  const groupOf = (xs: Placed[]): Entity | null => {
+    for (const p of xs) {
+      if (p.e.type !== 'country' || !GROUP_PREPS.has(prepBefore(p))) continue;
+      const prep = tokenBefore(p.m.start);
+      const head = prep ? tokenBefore(prep.start) : undefined;
+      if (head && GROUP_NOUNS.has(head.lower)) return p.e;
+    }
+    return null;
+  };
   const subjectOf = (xs: Placed[]): Entity | null => {
     // Places do not act (a capital standing for its government is already a country mention).
     const i = xs.findIndex((p) => !prepBefore(p) && p.e.type !== 'place');
-    if (i < 0) return null;
+    if (i < 0) return groupOf(xs);
     // "North Korea's foreign ministry": the possessor names whose ministry; the ministry acts.
     const next = xs[i + 1];
     const gap = next ? seg.text.slice(xs[i]!.m.end, next.m.start) : '';
