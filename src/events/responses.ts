@@ -87,7 +87,9 @@ export function linkResponses(
   for (const r of responder.reports) {
     if (!r.respondsTo) continue;
     const target = mergedOf(r.articleId, r.respondsTo);
-    if (target !== null && target !== e.id) {
+    // Even a link the text states must not point forward in time.
+    const answered = candidates.find((c) => c.event.id === target);
+    if (target !== null && target !== e.id && (!answered || before(answered.event, e))) {
       add({ eventId: e.id, respondsTo: target, rule: 'in-article', confidence: 0.95, articleId: r.articleId, sentence: r.sentence, cue: r.responseCue });
     }
   }

@@ -18,7 +18,7 @@ const GROUP_PREPS = new Set(['in', 'of', 'from']);
 const GROUP_NOUNS = new Set(['groups', 'group', 'officials', 'rebels', 'opposition', 'authorities', 'leaders', 'leadership', 'forces', 'troops',
   'protesters', 'demonstrators', 'activists', 'police', 'military', 'army', 'government', 'lawmakers', 'parties', 'militants', 'diplomats',
   'students', 'workers', 'farmers', 'residents', 'citizens', 'people', 'envoys', 'delegation', 'delegates', 'negotiators', 'ministers']);
-const BOUNDARY = new Set(['that', ';', ':', 'but', 'while', 'whereas', 'because', 'after', 'before', 'when']);
+const BOUNDARY = new Set(['that', ';', ':', 'but', 'while', 'whereas', 'because', 'after', 'before', 'when', 'which', 'who', 'whom', 'where']);
 
 export interface ActorPick {
   source: Entity | null;

@@ -70,9 +70,18 @@ export function sourcingOf(sentText: string, clues: SourcingClues, lex: EventLex
   return sentenceSourcing(sentText, clues, lex) ?? (clues.officialSource ? 'official' : 'unknown');
 }
 
+const globalResponse = new WeakMap<EventLexicon, RegExp>();
+
 export function responseCueOf(sentText: string, lex: EventLexicon): string | null {
-  const m = lex.responseRe.exec(sentText);
-  return m ? m[0].toLowerCase().replace(/\s+/g, ' ') : null;
+  let re = globalResponse.get(lex);
+  if (!re) globalResponse.set(lex, (re = new RegExp(lex.responseRe.source, lex.responseRe.flags.replace('g', '') + 'g')));
+  re.lastIndex = 0;
+  for (let m = re.exec(sentText); m; m = re.exec(sentText)) {
+    // "urged the North to respond", "has yet to reply": asking for an answer is not answering.
+    if (/\b(?:to|not|never|yet to|failed to|refused to)\s+$/i.test(sentText.slice(Math.max(0, m.index - 12), m.index))) continue;
+    return m[0].toLowerCase().replace(/\s+/g, ' ');
+  }
+  return null;
 }
 
 function windowBefore(toks: Token[], idx: number, n: number): number {

@@ -13,6 +13,7 @@ import type { Services } from '../../pipeline/services.js';
 import { parseOpml } from '../../sources/opml.js';
 import { openStore } from '../../store/open.js';
 import type { CliContext } from '../context.js';
+import { actorLabel, type TimelineEntry } from '../../events/timeline.js';
 import { formatHit } from './search.js';
 import { formatSource } from './sources.js';
 
@@ -69,6 +70,7 @@ async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<v
     ctx.out(`  ${hit.published?.slice(0, 10) ?? 'undated   '}  [${hit.kind}] ${hit.title ?? hit.url}${hit.groupSize > 1 ? `  (near-duplicate group of ${hit.groupSize})` : ''}`);
   }
   await reportAnalyses(ctx, svc, articles.slice(0, 4).map((a) => a.id));
+  await reportResponses(ctx, svc);
   for (const q of EXAMPLE_QUERIES) {
     ctx.out(`\n$ readout search ${q}`);
     const hits = await svc.store.search({ text: q, order: 'relevance', limit: 3 });
@@ -77,7 +79,7 @@ async function report(ctx: CliContext, svc: Services, dbPath: string): Promise<v
   // The sample news is dated in the past: offer a --since that matches it.
   const newest = articles.find((a) => a.published)?.published ?? new Date().toISOString();
   const since = new Date(Date.parse(newest) - 3 * 86_400_000).toISOString().slice(0, 10);
-  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since ${since}\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} actors candidates\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
+  ctx.out(`\nTry it yourself:\n  npx readout --db ${dbPath} search "statement" --since ${since}\n  npx readout --db ${dbPath} search --kind opinion --json\n  npx readout --db ${dbPath} timeline --dyad USA-PRK\n  npx readout --db ${dbPath} trends --dyad USA-PRK --since ${since}\n  npx readout --db ${dbPath} personnel --changes\n  npx readout --db ${dbPath} actors candidates\n  npx readout --db ${dbPath} sources list\n  npx readout --db ${dbPath} jobs`);
 }
 
 /** Who is in the newest articles and who said what, from the stored analyses. */
@@ -97,4 +99,20 @@ async function reportAnalyses(ctx: CliContext, svc: Services, articleIds: number
   }
   const candidates = await svc.store.listCandidates({ limit: 8 });
   if (candidates.length) ctx.out(`  Unknown names kept as candidate actors: ${candidates.map((c) => `${c.name} (${c.type})`).join(', ')}`);
+}
+
+/** Statements linked to the ones they answer, from the merged timeline (explicit cues first). */
+async function reportResponses(ctx: CliContext, svc: Services): Promise<void> {
+  const entries = await svc.store.timeline({});
+  const byId = new Map(entries.map((e) => [e.event.id, e]));
+  const linked = entries
+    .flatMap((e) => e.respondsTo.map((link) => ({ e, link, earlier: byId.get(link.respondsTo) })))
+    .filter((x) => x.earlier && x.link.rule !== 'reciprocity')
+    .slice(0, 4);
+  if (!linked.length) return;
+  ctx.out('\nWho answered whom (merged events; `readout timeline` shows them all):');
+  const line = (x: TimelineEntry) => `${x.event.date ?? 'undated'} ${actorLabel(x.event.source)} ${x.event.type} → ${actorLabel(x.event.target)} (${x.event.reportCount} report${x.event.reportCount === 1 ? '' : 's'})`;
+  for (const { e, link, earlier } of linked) {
+    ctx.out(`  ${line(e)}\n    answers ${line(earlier!)}  [${link.rule}${link.cue ? ` “${link.cue}”` : ''}, confidence ${link.confidence.toFixed(2)}]`);
+  }
 }
