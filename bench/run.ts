@@ -11,6 +11,7 @@ import { extractPage } from '../src/extract/page.js';
 import { benchAnalyze, toArticleLength } from './analyze.js';
 import { benchIngest } from './ingest.js';
 import { benchExport } from './export.js';
+import { benchApi } from './api.js';
 
 const AEB = resolve('../shared/eval/data/article-extraction-benchmark/html');
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   const r = await benchIngest(400);
   console.log(`  ${r.articles} articles (feed poll + page fetch + extract + store) in ${r.seconds.toFixed(2)} s = ${(r.articles / r.seconds).toFixed(1)} articles/s`);
   await benchExport(10_000);
+  await benchApi(4000);
 }
 
 await main();

@@ -7,6 +7,7 @@ import type { NewArticle, Store } from '../src/store/types.js';
 import { analysisContract } from './store.contract-analyses.js';
 import { eventContract } from './store.contract-events.js';
 import { insightsContract } from './store.contract-insights.js';
+import { precedentsContract } from './store.contract-precedents.js';
 import { exportContract } from './store.contract-exports.js';
 import { articleContract } from './store.contract-articles.js';
 import { jobContract } from './store.contract-jobs.js';
@@ -243,6 +244,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     analysisContract(ctx);
     eventContract(ctx);
     insightsContract(ctx);
+    precedentsContract(ctx);
     exportContract(ctx);
   });
 }

@@ -19,6 +19,10 @@ import { registerTimeline } from './commands/timeline.js';
 import { registerTrends } from './commands/trends.js';
 import { registerPersonnel } from './commands/personnel.js';
 import { registerExport } from './commands/export.js';
+import { registerBrief } from './commands/brief.js';
+import { registerPrecedents } from './commands/precedents.js';
+import { registerServe } from './commands/serve.js';
+import { registerTokens } from './commands/tokens.js';
 
 export function buildProgram(ctx: Context, program: Command): Command {
   program
@@ -29,7 +33,7 @@ export function buildProgram(ctx: Context, program: Command): Command {
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerTrends, registerPersonnel, registerExport, registerJobs, registerDemo]) {
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerPrecedents, registerTrends, registerPersonnel, registerBrief, registerExport, registerJobs, registerDemo, registerServe, registerTokens]) {
     register(program, ctx);
   }
   registerActorCandidates(registerActors(program, ctx), ctx);

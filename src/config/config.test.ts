@@ -56,4 +56,16 @@ describe('loadConfig', () => {
     writeFileSync(file, 'analyze:\n  threads: 2\n');
     expect(() => loadConfig({ configPath: file, env: {} })).toThrow(/threads/);
   });
+
+  it('configures the API server: 127.0.0.1:8787 by default, validated', () => {
+    expect(loadConfig({ env: {} }).api).toEqual({ host: '127.0.0.1', port: 8787 });
+    const file = join(tempDir('config'), 'readout.yaml');
+    writeFileSync(file, 'api:\n  host: 0.0.0.0\n  port: 9000\n');
+    expect(loadConfig({ configPath: file, env: {} }).api).toEqual({ host: '0.0.0.0', port: 9000 });
+    expect(loadConfig({ env: {}, overrides: { api: { port: 0 } } }).api.port).toBe(0);
+    for (const bad of ['port: 70000', 'port: -1', 'port: 80.5', 'port: http', 'host: ""', 'hots: x']) {
+      writeFileSync(file, `api:\n  ${bad}\n`);
+      expect(() => loadConfig({ configPath: file, env: {} }), bad).toThrow(/api\.(port|host)|hots/);
+    }
+  });
 });

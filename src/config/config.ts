@@ -56,6 +56,15 @@ const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    api: z
+      .object({
+        /** Where `readout serve` listens (default: this machine only). */
+        host: z.string().min(1).default('127.0.0.1'),
+        /** TCP port; 0 picks a free one. */
+        port: z.number().int().min(0).max(65535).default(8787),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -90,6 +99,11 @@ export interface Config {
   analyze: {
     /** Analysis worker threads (0 = analyse in the main thread). */
     workers: number;
+  };
+  api: {
+    /** `readout serve`: address and port to listen on. */
+    host: string;
+    port: number;
   };
 }
 
@@ -194,5 +208,6 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
+    api: { host: c.api.host, port: c.api.port },
   };
 }

@@ -269,12 +269,25 @@ export async function timeline(ctx: StoreContext, filter: TimelineFilter = {}): 
     .orderBy('id')
     .limit(limit)
     .execute();
-  const events = rows.map(toMerged);
+  return entriesOf(ctx.db, rows.map(toMerged));
+}
+
+/** Merged events by id as timeline entries (reports and response links), in timeline order. */
+export async function entriesByIds(ctx: StoreContext, ids: number[]): Promise<TimelineEntry[]> {
+  const events: MergedEvent[] = [];
+  for (const part of chunks([...new Set(ids)], IDS_PER_QUERY)) {
+    for (const r of await ctx.db.selectFrom('merged_events').selectAll().where('id', 'in', part).execute()) events.push(toMerged(r));
+  }
+  return entriesOf(ctx.db, events);
+}
+
+/** Timeline entries for merged events: their reports and the response links from them. */
+async function entriesOf(db: Kysely<Database>, events: MergedEvent[]): Promise<TimelineEntry[]> {
   const ids = events.map((e) => e.id);
-  const reports = await reportsOf(ctx.db, ids);
+  const reports = await reportsOf(db, ids);
   const links = new Map<number, ResponseLink[]>();
   for (const part of chunks(ids, IDS_PER_QUERY)) {
-    const found = await ctx.db.selectFrom('event_links').selectAll().where('event_id', 'in', part).orderBy('responds_to').execute();
+    const found = await db.selectFrom('event_links').selectAll().where('event_id', 'in', part).orderBy('responds_to').execute();
     for (const l of found) {
       const link: ResponseLink = { eventId: Number(l.event_id), respondsTo: Number(l.responds_to), rule: l.rule as ResponseLink['rule'], confidence: Number(l.confidence), articleId: Number(l.article_id), sentence: l.sentence, cue: l.cue };
       links.set(link.eventId, [...(links.get(link.eventId) ?? []), link]);

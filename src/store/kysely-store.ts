@@ -12,7 +12,12 @@ import type { Logger } from '../core/logger.js';
 import { ReadoutError } from '../core/errors.js';
 import type { RawResponse, ReaderComment } from '../core/types.js';
 import * as analyses from './analyses.js';
+import * as apiTokens from './api-tokens.js';
 import * as articles from './articles.js';
+import * as briefs from './briefs.js';
+import type { ArticleEntityCountry, BriefSummary, NewBrief, StoredBrief } from './briefs.js';
+import * as precedentsOf from './precedents.js';
+import type { PrecedentsResult } from '../insights/precedents.js';
 import * as comments from './comments.js';
 import * as events from './events.js';
 import * as insights from './insights.js';
@@ -50,6 +55,7 @@ import type {
   StoredArticle,
   TimelineFilter,
 } from './types.js';
+import type { ApiToken, NewApiToken, StreamPage } from './types.js';
 import { wrap, type StoreContext } from './util.js';
 
 export class KyselyStore implements Store, StoreContext {
@@ -243,6 +249,46 @@ export class KyselyStore implements Store, StoreContext {
 
   stats(): Promise<StoreStats> {
     return wrap('compute statistics', () => stats(this.current().db));
+  }
+
+  // precedents and briefs
+  precedents(eventId: number, options?: precedentsOf.PrecedentOptions): Promise<PrecedentsResult | null> {
+    return wrap(`find precedents of event ${eventId}`, () => precedentsOf.precedents(this.current(), eventId, options));
+  }
+  articleEntityCountries(articleIds: number[]): Promise<ArticleEntityCountry[]> {
+    return wrap('read the countries of article entities', () => briefs.articleEntityCountries(this.current(), articleIds));
+  }
+  saveBrief(brief: NewBrief): Promise<BriefSummary> {
+    return wrap('save a brief', () => briefs.saveBrief(this.current(), brief));
+  }
+  listBriefs(limit?: number): Promise<BriefSummary[]> {
+    return wrap('list saved briefs', () => briefs.listBriefs(this.current(), limit));
+  }
+  getBrief(id: number): Promise<StoredBrief | null> {
+    return wrap(`fetch brief ${id}`, () => briefs.getBrief(this.current(), id));
+  }
+
+  // API tokens and the live feed
+  createApiToken(token: NewApiToken): Promise<ApiToken> {
+    return wrap(`create API token ${token.name}`, () => apiTokens.createApiToken(this.current(), token));
+  }
+  findApiToken(hash: string): Promise<ApiToken | null> {
+    return wrap('look up an API token', () => apiTokens.findApiToken(this.current(), hash));
+  }
+  listApiTokens(): Promise<ApiToken[]> {
+    return wrap('list API tokens', () => apiTokens.listApiTokens(this.current()));
+  }
+  revokeApiToken(idOrName: number | string): Promise<number> {
+    return wrap(`revoke API token ${idOrName}`, () => apiTokens.revokeApiToken(this.current(), idOrName));
+  }
+  touchApiToken(id: number, at: string): Promise<void> {
+    return wrap(`record the use of API token ${id}`, () => apiTokens.touchApiToken(this.current(), id, at));
+  }
+  streamAfter(after: { articleId: number; eventId: number }, limit: number): Promise<StreamPage> {
+    return wrap('read new articles and events', () => apiTokens.streamAfter(this.current(), after, limit));
+  }
+  streamHead(): Promise<{ articleId: number; eventId: number }> {
+    return wrap('read the newest ids', () => apiTokens.streamHead(this.current()));
   }
 }
 

@@ -5,6 +5,9 @@ import type { ArticleKind, RawResponse, ReaderComment, SourceKind } from '../cor
 import type { TimelineEntry } from '../events/timeline.js';
 import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, TrendSubject } from '../insights/types.js';
 import type { ArticleExportFilter, CandidateExportFilter, EntityCount, EventExportFilter, ExportedArticle, ExportedEvent, ExportedQuote, QuoteExportFilter } from './exports.js';
+import type { PrecedentsResult } from '../insights/precedents.js';
+import type { ArticleEntityCountry, BriefSummary, NewBrief, StoredBrief } from './briefs.js';
+import type { PrecedentOptions } from './precedents.js';
 
 export interface SourceHealth {
   lastPolledAt: string | null;
@@ -240,6 +243,53 @@ export interface MergeSummary {
   links: number;
 }
 
+/** API token roles, each allowed what the one before it is (src/api/auth.ts). */
+export type ApiRole = 'viewer' | 'analyst' | 'admin';
+
+export interface NewApiToken {
+  name: string;
+  role: ApiRole;
+  /** sha256 (hex) of the token; the token itself is never stored. */
+  hash: string;
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  role: ApiRole;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A new article as the API's `/stream` announces it. */
+export interface FeedArticle {
+  id: number;
+  url: string;
+  title: string | null;
+  sourceName: string | null;
+  published: string | null;
+  kind: ArticleKind;
+  fetchedAt: string;
+}
+
+/** A new merged event as the API's `/stream` announces it. */
+export interface FeedEvent {
+  id: number;
+  date: string | null;
+  sortDate: string;
+  type: string;
+  intensity: number;
+  reportCount: number;
+  source: { name: string | null; country: string | null };
+  target: { name: string | null; country: string | null };
+}
+
+export interface StreamPage {
+  articles: FeedArticle[];
+  events: FeedEvent[];
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs migrations; refuses (ReadoutError 'schema') a database newer than this code. */
@@ -331,4 +381,27 @@ export interface Store {
   entityCounts(keys: readonly string[]): Promise<Map<string, EntityCount>>;
 
   stats(): Promise<StoreStats>;
+
+  // precedents and briefs (src/store/precedents.ts, src/store/briefs.ts)
+  /** The most similar earlier events of a merged event (same type and dyad) and what followed each; null for an unknown id. */
+  precedents(eventId: number, options?: PrecedentOptions): Promise<PrecedentsResult | null>;
+  /** The entities with a known country named in these articles (article_entities). */
+  articleEntityCountries(articleIds: number[]): Promise<ArticleEntityCountry[]>;
+  saveBrief(brief: NewBrief): Promise<BriefSummary>;
+  /** Saved briefs, newest first. */
+  listBriefs(limit?: number): Promise<BriefSummary[]>;
+  getBrief(id: number): Promise<StoredBrief | null>;
+
+  // API tokens and the live feed (src/store/api-tokens.ts, used by src/api/)
+  createApiToken(token: NewApiToken): Promise<ApiToken>;
+  /** The active (not revoked) token with this sha256 hash. */
+  findApiToken(hash: string): Promise<ApiToken | null>;
+  listApiTokens(): Promise<ApiToken[]>;
+  /** Revokes the active token(s) with this id or name; returns how many. */
+  revokeApiToken(idOrName: number | string): Promise<number>;
+  touchApiToken(id: number, at: string): Promise<void>;
+  /** Articles and merged events with ids above the given ones, ascending, at most limit of each. */
+  streamAfter(after: { articleId: number; eventId: number }, limit: number): Promise<StreamPage>;
+  /** The highest article and merged event ids (0 when none): where a live feed starts. */
+  streamHead(): Promise<{ articleId: number; eventId: number }>;
 }

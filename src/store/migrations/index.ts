@@ -10,11 +10,13 @@ import { nowIso } from '../util.js';
 import { initialSchema } from './001-initial.js';
 import { analysesSchema } from './002-analyses.js';
 import { eventsSchema } from './003-events.js';
+import { apiTokensSchema } from './004-api-tokens.js';
+import { briefsSchema } from './005-briefs.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -1,0 +1,69 @@
+// The HTTP API: one Hono app built from route definitions (@hono/zod-openapi), so the OpenAPI
+// document at /openapi.json is generated from the same code that validates requests. Routes
+// are split by area; each registers itself on the app. Every route but /health and
+// /openapi.json needs a bearer token (auth.ts); errors are JSON (errors.ts).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../core/logger.js';
+import { loadRegistry } from '../registry/load.js';
+import type { Registry } from '../registry/types.js';
+import { registryOptions } from '../pipeline/analyze-stage.js';
+import type { Store } from '../store/types.js';
+import { registerActors } from './actors.js';
+import { registerArticles } from './articles.js';
+import { authenticate, type ApiEnv } from './auth.js';
+import { errorBody, toErrorResponse, validationError } from './errors.js';
+import { registerEvents } from './events.js';
+import { registerExports } from './exports.js';
+import { registerInsights } from './insights.js';
+import { registerOpenApi } from './openapi.js';
+import { registerSources } from './sources.js';
+import { registerStream } from './sse.js';
+import { registerTokens } from './tokens.js';
+
+export interface ApiDeps {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  now?: () => Date;
+  /** How often /stream polls the store for new rows (default 1000 ms). */
+  streamPollMs?: number;
+}
+
+/** What route modules get: the deps and the registry (loaded once; reloaded after candidate changes). */
+export interface RouteDeps extends ApiDeps {
+  registry(): Promise<Registry>;
+  /** Forget the loaded registry (a candidate was confirmed or rejected). */
+  reloadRegistry(): void;
+  now: () => Date;
+}
+
+export type ApiApp = OpenAPIHono<ApiEnv>;
+
+export function createApp(deps: ApiDeps): ApiApp {
+  let registry: Promise<Registry> | null = null;
+  const routeDeps: RouteDeps = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    registry: () => {
+      registry ??= registryOptions(deps.config, deps.store).then(loadRegistry);
+      registry.catch(() => (registry = null));
+      return registry;
+    },
+    reloadRegistry: () => {
+      registry = null;
+    },
+  };
+  const app: ApiApp = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+  app.onError((err, c) => toErrorResponse(err, c, deps.logger));
+  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.use('*', authenticate(deps.store, routeDeps.now));
+  for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens]) {
+    register(app, routeDeps);
+  }
+  return app;
+}

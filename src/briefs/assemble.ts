@@ -1,0 +1,137 @@
+// Brief assembly: a pure function from query results (events in the window and before it,
+// personnel changes, trend series) to a ranked, sourced brief. Every event item carries its
+// evidence (the first report's article URL and sentence) and its quote; items are ranked by the
+// formula of rank.ts. Sections:
+// - statements: verbal acts (statements, accusations, rejections, protests, requests, support …)
+//   and any other event with a response link ("who answered whom");
+// - meetings: CONSULT (visits, talks, meetings);
+// - threats and offers: THREATEN, AID and AGREE, labelled with their modality (a hypothetical
+//   offer is marked "hypothetical offer");
+// - other actions: the rest (sanctions, force, cooperation …).
+// With a focus country, only events where it is the source or target are kept, and personnel
+// changes of people of that country (their entity's country in the article, else an article
+// naming the focus country).
+import type { Trend } from '../insights/trends.js';
+import { actorLabel, eventRef, type TimelineEntry } from '../events/timeline.js';
+import type { ActorRef, MergedEvent } from '../events/types.js';
+import { UNNAMED_INSTITUTION, type PersonnelChange } from '../insights/personnel.js';
+import type { ArticleEntityCountry } from '../store/briefs.js';
+import { RANKING_FORMULA, repeatOf, scoreParts, totalScore } from './rank.js';
+import type { Brief, BriefInput, BriefItem, BriefLink, BriefPersonnelItem, BriefSections, BriefTrendLine } from './types.js';
+
+const DEFAULT_LIMIT = 10;
+const VERBAL = new Set(['STATEMENT', 'ACCUSE', 'REJECT', 'PROTEST', 'REQUEST', 'SUPPORT', 'CONCEDE', 'RETREAT']);
+const OFFERS = new Set(['AID', 'AGREE']);
+
+export function involves(e: Pick<MergedEvent, 'source' | 'target'>, country: string): boolean {
+  return e.source.country?.toUpperCase() === country || e.target?.country?.toUpperCase() === country;
+}
+
+function summary(e: MergedEvent): string {
+  return `${actorLabel(e.source)} → ${actorLabel(e.target)} ${e.type}`;
+}
+
+/** What the item is, in words: "hypothetical offer", "threat", "meeting", "statement" … */
+export function itemLabel(e: Pick<MergedEvent, 'type' | 'modality' | 'negated'>): string {
+  const base = OFFERS.has(e.type) ? 'offer' : e.type === 'THREATEN' ? 'threat' : e.type === 'CONSULT' ? 'meeting' : e.type.toLowerCase();
+  const parts = [e.negated ? 'no' : '', e.modality === 'asserted' ? '' : e.modality, base].filter(Boolean);
+  return parts.join(' ');
+}
+
+function sectionOf(entry: TimelineEntry, answered: boolean): keyof BriefSections {
+  const t = entry.event.type;
+  if (t === 'CONSULT') return 'meetings';
+  if (t === 'THREATEN' || OFFERS.has(t)) return 'threatsOffers';
+  if (VERBAL.has(t) || entry.respondsTo.length > 0 || answered) return 'statements';
+  return 'other';
+}
+
+/** Personnel changes of the focus country: the person's entity country in the article, else an article naming the country. */
+export function personnelOfFocus(changes: PersonnelChange[], countries: ArticleEntityCountry[], focus: string | null): PersonnelChange[] {
+  if (!focus) return changes;
+  return changes.filter((c) => {
+    const inArticle = countries.filter((x) => x.articleId === c.evidence.articleId);
+    const own = inArticle.find((x) => x.entityKey === c.personKey);
+    return own ? own.country.toUpperCase() === focus : inArticle.some((x) => x.country.toUpperCase() === focus);
+  });
+}
+
+/** A trend laid out for a brief: per-bucket series and spike buckets. */
+export function trendLine(label: string, kind: 'actor' | 'dyad', trend: Trend): BriefTrendLine {
+  return {
+    label, kind,
+    buckets: trend.buckets.map((b) => b.bucket),
+    articles: trend.buckets.map((b) => b.articles),
+    events: trend.buckets.map((b) => b.events),
+    tone: trend.buckets.map((b) => b.meanIntensity),
+    spikes: trend.buckets.filter((b) => b.spike.length > 0).map((b) => b.bucket),
+  };
+}
+
+/** The focus country's main counterparts in the window: the other side's country, most events first (ties by code). */
+export function mainCounterparts(entries: TimelineEntry[], focus: string | null, n = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const { event: e } of entries) {
+    const sides = [e.source.country, e.target?.country].filter((c): c is string => !!c).map((c) => c.toUpperCase());
+    for (const c of focus ? (sides.includes(focus) ? sides.filter((s) => s !== focus) : []) : sides) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([c]) => c);
+}
+
+export function assembleBrief(input: BriefInput): Brief {
+  const focus = input.focus?.toUpperCase() ?? null;
+  const weight = input.actorWeight ?? ((a: ActorRef | null) => (a && focus && a.country?.toUpperCase() === focus ? 1 : a ? 0.3 : 0));
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const inWindow = input.entries.filter((x) => x.event.sortDate >= input.since && x.event.sortDate <= input.until && (!focus || involves(x.event, focus)));
+  const known = new Map<number, MergedEvent>();
+  for (const x of [...input.earlier, ...input.entries]) known.set(x.event.id, x.event);
+  const answeredBy = new Map<number, BriefLink[]>();
+  for (const x of inWindow) {
+    for (const l of x.respondsTo) {
+      const list = answeredBy.get(l.respondsTo) ?? [];
+      list.push({ ref: eventRef(x.event.id), summary: summary(x.event), rule: l.rule, confidence: l.confidence, cue: l.cue });
+      answeredBy.set(l.respondsTo, list);
+    }
+  }
+  const history = [...input.earlier, ...input.entries];
+  const sections: BriefSections = { statements: [], meetings: [], threatsOffers: [], other: [] };
+  for (const entry of inWindow) {
+    const e = entry.event;
+    const repeat = repeatOf(entry, history);
+    const parts = scoreParts(entry, input.since, repeat !== null, weight);
+    const first = [...entry.reports].sort((a, b) => a.seenAt.localeCompare(b.seenAt) || a.articleId - b.articleId)[0];
+    const quote = e.quote ?? entry.reports.find((r) => r.quote)?.quote ?? null;
+    const item: BriefItem = {
+      id: e.id, ref: eventRef(e.id), date: e.date, sortDate: e.sortDate, type: e.type, mode: e.mode, modality: e.modality, negated: e.negated,
+      label: itemLabel(e), source: actorLabel(e.source), target: e.target ? actorLabel(e.target) : null, intensity: e.intensity, quote,
+      evidence: first ? { url: first.url, outlet: first.outlet, sentence: first.sentence } : null,
+      reportCount: e.reportCount, outlets: e.outlets,
+      answers: entry.respondsTo.map((l) => {
+        const other = known.get(l.respondsTo);
+        return { ref: eventRef(l.respondsTo), summary: other ? summary(other) : null, rule: l.rule, confidence: l.confidence, cue: l.cue };
+      }),
+      answeredBy: answeredBy.get(e.id) ?? [],
+      novel: parts.novelty === 1, repeatOf: repeat ? eventRef(repeat.event.id) : null,
+      score: totalScore(parts), parts,
+    };
+    sections[sectionOf(entry, item.answeredBy.length > 0)].push(item);
+  }
+  for (const key of Object.keys(sections) as (keyof BriefSections)[]) {
+    sections[key] = sections[key].sort((a, b) => b.score - a.score || b.sortDate.localeCompare(a.sortDate) || b.id - a.id).slice(0, limit);
+  }
+  const personnel: BriefPersonnelItem[] = personnelOfFocus(input.personnel, input.personnelCountries, focus)
+    .slice(0, limit)
+    .map((c) => ({ date: c.date, person: c.person, title: c.title, change: c.change, institution: c.institution.name === UNNAMED_INSTITUTION ? '' : c.institution.name, evidence: { url: c.evidence.url, outlet: c.evidence.outlet, sentence: c.evidence.sentence } }));
+  const window = input.since === input.until ? input.since : `${input.since} – ${input.until}`;
+  return {
+    title: `Readout brief${focus ? `: ${focus}` : ''}, ${window}`,
+    generatedAt: input.generatedAt, since: input.since, until: input.until, focus,
+    sections, personnel, trends: input.trends, ranking: RANKING_FORMULA,
+  };
+}
+
+/** Items in the brief (events and personnel moves). */
+export function itemCount(brief: Brief): number {
+  const s = brief.sections;
+  return s.statements.length + s.meetings.length + s.threatsOffers.length + s.other.length + brief.personnel.length;
+}

@@ -1,0 +1,152 @@
+// `readout brief [--since 24h|7d|DATE] [--until D] [--focus PRK] [--format md|html] [--output FILE] [--save]`,
+// `readout brief --list`, `readout brief --show ID [--format md|html]`: a ranked, sourced
+// briefing over the events dated in the window (statements and who answered whom, meetings,
+// threats and offers with their modality, other actions), personnel moves, and trend lines
+// (attention and tone of the focus country and its main dyads, spike days marked). Assembly and
+// ranking: src/briefs/assemble.ts and rank.ts (the formula is documented there); rendering:
+// src/briefs/markdown.ts and html.ts. Everything comes from store queries (timeline,
+// roleRecords, trendAttention/trendTone): no article text is re-read.
+//
+// Scheduling: there is no in-process scheduler; run `readout brief --since 24h --save` from
+// cron (e.g. `0 6 * * * readout --db … brief --since 24h --focus PRK --save --output /srv/briefs/today.html --format html`)
+// and read saved briefs back with --list and --show.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ReadoutError } from '../../core/errors.js';
+import { addDays } from '../../events/text.js';
+import { changeFeed } from '../../insights/personnel.js';
+import { registryOptions } from '../../pipeline/analyze-stage.js';
+import { loadRegistry } from '../../registry/load.js';
+import { assembleBrief, itemCount, mainCounterparts, trendLine } from '../../briefs/assemble.js';
+import { renderHtml } from '../../briefs/html.js';
+import { renderMarkdown } from '../../briefs/markdown.js';
+import { actorWeigher } from '../../briefs/rank.js';
+import type { Brief, BriefTrendLine } from '../../briefs/types.js';
+import type { ActorMatch } from '../../store/types.js';
+import type { CliContext } from '../context.js';
+import { sinceDay, untilDay } from '../filters.js';
+import { computeTrend } from './trends.js';
+
+interface BriefOptions {
+  since: string;
+  until?: string;
+  focus?: string;
+  format?: string;
+  output?: string;
+  save?: boolean;
+  list?: boolean;
+  show?: string;
+  limit: string;
+  json?: boolean;
+}
+
+/** Days before the window searched for earlier events (repeat detection). */
+export const LOOKBACK_DAYS = 60;
+/** Trend lines cover at least this many days, ending on --until, so a short window still has a shape. */
+export const TREND_MIN_DAYS = 14;
+const MAX_EVENTS = 20_000;
+
+/** --since: "24h", "7d", "2w" back from now (to the day), or a date. */
+export function briefSince(value: string, now: Date): string {
+  const rel = /^\s*(\d+)\s*(h|d|w)\s*$/i.exec(value);
+  if (rel) {
+    const hours = Number(rel[1]) * ({ h: 1, d: 24, w: 168 } as const)[rel[2]!.toLowerCase() as 'h' | 'd' | 'w'];
+    return new Date(now.getTime() - hours * 3_600_000).toISOString().slice(0, 10);
+  }
+  return sinceDay(value)!;
+}
+
+function format(value: string | undefined, fallback: 'md' | 'html'): 'md' | 'html' {
+  const f = (value ?? fallback).toLowerCase();
+  if (f === 'md' || f === 'markdown') return 'md';
+  if (f === 'html') return 'html';
+  throw new ReadoutError('input', `--format must be md or html, not "${value}"`);
+}
+
+export function renderBrief(brief: Brief, as: 'md' | 'html'): string {
+  return as === 'html' ? renderHtml(brief) : renderMarkdown(brief);
+}
+
+const countryMatch = (code: string): ActorMatch => ({ ids: [`country:${code}`], countries: [code] });
+
+export function registerBrief(program: Command, ctx: CliContext): void {
+  program
+    .command('brief')
+    .description('a ranked, sourced briefing: statements and responses, meetings, threats and offers, personnel moves, trend lines (save it with --save; run from cron)')
+    .option('--since <when>', 'window start: 24h, 7d, 2w back from now, or a date (YYYY-MM-DD)', '24h')
+    .option('--until <date>', 'window end (YYYY-MM-DD; default today)')
+    .option('--focus <ISO3>', 'only events with this country as source or target, its personnel, its trends (default: all)')
+    .option('--format <md|html>', 'Markdown (default) or a standalone HTML document')
+    .option('--output <file>', 'write to this file instead of standard output')
+    .option('--save', 'store the brief (list with --list, read with --show ID)')
+    .option('--list', 'list saved briefs, newest first')
+    .option('--show <id>', 'print a saved brief (in --format, else the format it was saved in)')
+    .option('--limit <n>', 'items per section', '10')
+    .option('--json', 'the assembled brief as JSON')
+    .action(async (opts: BriefOptions) => {
+      const store = await ctx.store();
+      if (opts.list) {
+        const list = await store.listBriefs();
+        if (opts.json) return ctx.out(JSON.stringify(list, null, 2));
+        if (list.length === 0) return ctx.err('no saved briefs (make one with readout brief --save)');
+        return ctx.out(list.map((b) => `${String(b.id).padStart(4)}  ${b.createdAt}  ${b.format.padEnd(4)}  ${String(b.itemCount).padStart(3)} items  ${b.title}`).join('\n'));
+      }
+      const write = (text: string) => {
+        if (opts.output) writeFileSync(opts.output, text);
+        else ctx.out(text);
+      };
+      if (opts.show !== undefined) {
+        const id = Number(opts.show);
+        const saved = Number.isSafeInteger(id) ? await store.getBrief(id) : null;
+        if (!saved) throw new ReadoutError('input', `no saved brief ${opts.show}`, { hint: 'list them with readout brief --list' });
+        if (opts.json) return write(saved.data);
+        const as = format(opts.format, saved.format);
+        return write(as === saved.format ? saved.content : renderBrief(JSON.parse(saved.data) as Brief, as));
+      }
+
+      const as = format(opts.format, 'md');
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new ReadoutError('input', `--limit must be a whole number ≥ 1, not "${opts.limit}"`);
+      const now = new Date();
+      const since = briefSince(opts.since, now);
+      const until = untilDay(opts.until) ?? now.toISOString().slice(0, 10);
+      if (since > until) throw new ReadoutError('input', '--since is after --until');
+      const registry = loadRegistry(await registryOptions(ctx.config(), store));
+      let focus: string | null = null;
+      if (opts.focus !== undefined) {
+        focus = opts.focus.trim().toUpperCase();
+        if (!/^[A-Z]{3}$/.test(focus) || !registry.country(focus)) throw new ReadoutError('input', `--focus must be an ISO 3166 alpha-3 country code (PRK, USA …), not "${opts.focus}"`);
+      }
+      const actor = focus ? countryMatch(focus) : undefined;
+      const entries = await store.timeline({ since, until, actor, limit: MAX_EVENTS });
+      const earlier = await store.timeline({ since: addDays(since, -LOOKBACK_DAYS), until: addDays(since, -1), actor, limit: MAX_EVENTS });
+      const records = await store.roleRecords({ since, until, changesOnly: true });
+      const personnel = changeFeed(registry, records);
+      const personnelCountries = await store.articleEntityCountries(personnel.map((c) => c.evidence.articleId));
+
+      const trendSince = addDays(until, -(TREND_MIN_DAYS - 1)) < since ? addDays(until, -(TREND_MIN_DAYS - 1)) : since;
+      const filter = { by: 'day' as const, since: trendSince, until };
+      const trends: BriefTrendLine[] = [];
+      const counterparts = mainCounterparts(entries, focus, 3);
+      if (focus) {
+        trends.push(trendLine(focus, 'actor', await computeTrend(store, { kind: 'actor', actor: countryMatch(focus) }, filter)));
+        for (const other of counterparts) {
+          const subject = { kind: 'dyad' as const, a: countryMatch(focus), b: countryMatch(other) };
+          trends.push(trendLine(`${focus}–${other}`, 'dyad', await computeTrend(store, subject, filter, { a: focus, b: other })));
+        }
+      } else {
+        for (const c of counterparts) trends.push(trendLine(c, 'actor', await computeTrend(store, { kind: 'actor', actor: countryMatch(c) }, filter)));
+      }
+
+      const brief = assembleBrief({
+        since, until, focus, generatedAt: now.toISOString(), entries, earlier, personnel, personnelCountries, trends, limit,
+        actorWeight: actorWeigher((id) => registry.get(id), focus),
+      });
+      const text = opts.json ? JSON.stringify(brief, null, 2) : renderBrief(brief, as);
+      if (opts.save) {
+        const saved = await store.saveBrief({ since, until, focus, title: brief.title, format: as, itemCount: itemCount(brief), content: opts.json ? renderBrief(brief, as) : text, data: JSON.stringify(brief) });
+        ctx.err(`saved brief ${saved.id} (${saved.itemCount} items)`);
+      }
+      write(text);
+    });
+}

@@ -1,0 +1,63 @@
+// A small store for the API tests: articles by fictional outlets about fictional officials
+// (real country names), ingested through the real pipeline (`readout ingest`: extract →
+// analyze → merge), plus one token per role.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateToken } from '../../src/api/auth.js';
+import { createApp, type ApiApp } from '../../src/api/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { openStore } from '../../src/store/open.js';
+import type { ApiRole, Store } from '../../src/store/types.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/services.js';
+
+const STORIES = [
+  ['2026-03-02', 'Harbor Ledger', 'The United States on Monday offered to hold talks with North Korea without preconditions, the State Department said.'],
+  ['2026-03-03', 'Northern Wire', 'North Korea on Tuesday proposed talks with the United States.'],
+  ['2026-03-04', 'Harbor Ledger', 'The United States on Wednesday threatened new sanctions against North Korea.'],
+  ['2026-03-05', 'Daily Meridian', 'North Korea on Thursday rejected the US offer of talks and accused Washington of hostility.'],
+  ['2026-03-06', 'Northern Wire', 'The United States on Friday agreed to send food aid to North Korea.'],
+  ['2026-03-07', 'Harbor Ledger', 'North Korea on Saturday welcomed the food aid from the United States.'],
+  ['2026-03-08', 'Daily Meridian', "The United States on Sunday condemned North Korea's missile launch."],
+  ['2026-03-09', 'Northern Wire', 'North Korea on Monday threatened the United States with retaliation.'],
+  ['2026-03-05', 'Capital Courier', 'Trade Minister Odile Marchetti was dismissed on Wednesday, the government said.'],
+  ['2026-03-06', 'Capital Courier', 'Vice Minister Arvo Peltonen of the Ministry of Foreign Affairs resigned on Thursday, the ministry said. "We thank him for his service," spokeswoman Liv Brannstrom told reporters.'],
+  ['2026-03-07', 'Tidewater Post', 'Deputy Minister Teodor Vask will keep his job despite the scandal, officials said on Saturday. Envoy Mirela Castellan met Teodor Vask in Seoul.'],
+  ['2026-03-08', 'Tidewater Post', 'Envoy Mirela Castellan said on Sunday that the talks on fisheries would resume next month.'],
+] as const;
+
+export const ARTICLES = STORIES.map(([day, source, text], i) => ({
+  url: `https://${source.toLowerCase().replace(/ /g, '-')}.example/2026/${day}/story-${i}`, source, published: `${day}T15:00:00Z`, title: `Story ${i}: ${text.split(' ').slice(0, 6).join(' ')}`, text,
+}));
+
+export interface Fixture {
+  dir: string;
+  store: Store;
+  app: ApiApp;
+  tokens: Record<ApiRole | 'revoked', string>;
+  /** app.request with the role's bearer token. */
+  get(path: string, role?: ApiRole | null, init?: RequestInit): Promise<Response>;
+}
+
+export async function seedFixture(options: { streamPollMs?: number } = {}): Promise<Fixture> {
+  const dir = tempDir('api');
+  writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
+  const env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
+  writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
+  const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
+  if (ingest.code !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
+  const config = loadConfig({ env, configPath: join(dir, 'readout.yaml') });
+  const store = await openStore(config.db, silentLogger());
+  const tokens = {} as Fixture['tokens'];
+  for (const role of ['viewer', 'analyst', 'admin', 'revoked'] as const) {
+    const { token, hash } = generateToken();
+    const info = await store.createApiToken({ name: `test-${role}`, role: role === 'revoked' ? 'admin' : role, hash });
+    if (role === 'revoked') await store.revokeApiToken(info.id);
+    tokens[role] = token;
+  }
+  const app = createApp({ store, config, logger: silentLogger(), streamPollMs: options.streamPollMs ?? 20 });
+  const get = async (path: string, role: ApiRole | null = 'viewer', init: RequestInit = {}) =>
+    app.request(path, { ...init, headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...(init.headers as Record<string, string> | undefined) } });
+  return { dir, store, app, tokens, get };
+}
