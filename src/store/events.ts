@@ -237,6 +237,18 @@ async function relink(db: Kysely<Database>, changed: number[]): Promise<number> 
 
 type EB = ExpressionBuilder<Database, 'merged_events'>;
 
+/** Merged events with the actor on either side and/or between the dyad's two sides (a → b only when directed). */
+export function actorDyadCondition(eb: EB, actor?: ActorMatch, dyad?: TimelineFilter['dyad']): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (actor) conditions.push(eb.or([sideMatches(eb, 'source', actor), sideMatches(eb, 'target', actor)]));
+  if (dyad) {
+    const ab = eb.and([sideMatches(eb, 'source', dyad.a), sideMatches(eb, 'target', dyad.b)]);
+    conditions.push(dyad.directed ? ab : eb.or([ab, eb.and([sideMatches(eb, 'source', dyad.b), sideMatches(eb, 'target', dyad.a)])]));
+  }
+  return eb.and(conditions);
+}
+
+/** SQL for "this side of a merged event is the actor": by entity or institution id, country or name. */
 function sideMatches(eb: EB, side: 'source' | 'target', m: ActorMatch): Expression<SqlBool> {
   const ors: Expression<SqlBool>[] = [];
   const ids = m.ids ?? [];
@@ -257,13 +269,7 @@ export async function timeline(ctx: StoreContext, filter: TimelineFilter = {}): 
     .selectAll()
     .$if(filter.since !== undefined, (q) => q.where('sort_date', '>=', filter.since!.slice(0, 10)))
     .$if(filter.until !== undefined, (q) => q.where('sort_date', '<=', filter.until!.slice(0, 10)))
-    .$if(actor !== undefined, (q) => q.where((eb) => eb.or([sideMatches(eb, 'source', actor!), sideMatches(eb, 'target', actor!)])))
-    .$if(dyad !== undefined, (q) =>
-      q.where((eb) => {
-        const ab = eb.and([sideMatches(eb, 'source', dyad!.a), sideMatches(eb, 'target', dyad!.b)]);
-        return dyad!.directed ? ab : eb.or([ab, eb.and([sideMatches(eb, 'source', dyad!.b), sideMatches(eb, 'target', dyad!.a)])]);
-      }),
-    )
+    .$if(actor !== undefined || dyad !== undefined, (q) => q.where((eb) => actorDyadCondition(eb, actor, dyad)))
     .orderBy('sort_date')
     .orderBy('first_seen')
     .orderBy('id')

@@ -6,11 +6,12 @@
 // or an unbounded merge join makes PostgreSQL scan from the start: quadratic over the export). The extras of a page (first report, CAMEO root,
 // response links; counts per article) are read with one query per page, bounded by the page.
 // Rows written while an export runs may or may not appear (no snapshot); none appears twice.
-import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Analysis, Quote } from '../analyze/types.js';
 import type { ArticleKind } from '../core/types.js';
 import type { ActorRef, MergedEvent } from '../events/types.js';
-import type { ActorCandidatesTable, Database, MergedEventsTable } from './schema.js';
+import { actorDyadCondition } from './events.js';
+import type { ActorCandidatesTable, MergedEventsTable } from './schema.js';
 import type { ActorCandidate, ActorMatch, CandidateStatus } from './types.js';
 import { chunks, parseJson, toIso, untilIso, wrap, type StoreContext } from './util.js';
 
@@ -144,19 +145,6 @@ export async function* wrapRows<T>(what: string, rows: AsyncIterable<T>): AsyncG
 
 // ---- events -------------------------------------------------------------------------------
 
-type EB = ExpressionBuilder<Database, 'merged_events'>;
-
-function sideMatches(eb: EB, side: 'source' | 'target', m: ActorMatch): Expression<SqlBool> {
-  const ors: Expression<SqlBool>[] = [];
-  const ids = m.ids ?? [];
-  const countries = (m.countries ?? []).map((c) => c.toUpperCase());
-  const names = (m.names ?? []).map((n) => n.toLowerCase());
-  if (ids.length) ors.push(eb(`${side}_entity`, 'in', ids), eb(`${side}_institution`, 'in', ids));
-  if (countries.length) ors.push(eb(`${side}_country`, 'in', countries));
-  if (names.length) ors.push(eb(eb.fn<string>('lower', [`${side}_name`]), 'in', names));
-  return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`;
-}
-
 /** Articles (`a`) of a source given as id, URL or name (case-insensitive). */
 function sourceCondition(source: string) {
   const s = source.trim();
@@ -194,13 +182,7 @@ export async function* exportEvents(ctx: StoreContext, filter: EventExportFilter
       .$if(filter.since !== undefined, (q) => q.where('sort_date', '>=', filter.since!.slice(0, 10)))
       .$if(filter.until !== undefined, (q) => q.where('sort_date', '<=', filter.until!.slice(0, 10)))
       .$if(types !== undefined && types.length > 0, (q) => q.where('type', 'in', types!))
-      .$if(actor !== undefined, (q) => q.where((eb) => eb.or([sideMatches(eb, 'source', actor!), sideMatches(eb, 'target', actor!)])))
-      .$if(dyad !== undefined, (q) =>
-        q.where((eb) => {
-          const ab = eb.and([sideMatches(eb, 'source', dyad!.a), sideMatches(eb, 'target', dyad!.b)]);
-          return dyad!.directed ? ab : eb.or([ab, eb.and([sideMatches(eb, 'source', dyad!.b), sideMatches(eb, 'target', dyad!.a)])]);
-        }),
-      )
+      .$if(actor !== undefined || dyad !== undefined, (q) => q.where((eb) => actorDyadCondition(eb, actor, dyad)))
       .$if(source !== undefined && source.trim() !== '', (q) =>
         q.where(sql<SqlBool>`EXISTS (SELECT 1 FROM article_events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = merged_events.id AND ${sourceCondition(source!)})`),
       )
