@@ -7,29 +7,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { tempDir } from './helpers/services.js';
+import { EXCHANGE, storyArticles, type Story } from './helpers/desk-stories.js';
 
-// A tit-for-tat week: the United States moves on even days, North Korea answers in kind the next day.
-// 2026-03-02 is a Monday.
-const EXCHANGE = [
-  ['2026-03-02', 'Harbor Ledger', 'The United States on Monday offered to hold talks with North Korea without preconditions, the State Department said.'],
-  ['2026-03-03', 'Northern Wire', 'North Korea on Tuesday proposed talks with the United States.'],
-  ['2026-03-04', 'Harbor Ledger', 'The United States on Wednesday threatened new sanctions against North Korea.'],
-  ['2026-03-05', 'Daily Meridian', 'North Korea on Thursday rejected the US offer of talks and accused Washington of hostility.'],
-  ['2026-03-06', 'Northern Wire', 'The United States on Friday agreed to send food aid to North Korea.'],
-  ['2026-03-07', 'Harbor Ledger', 'North Korea on Saturday welcomed the food aid from the United States.'],
-  ['2026-03-08', 'Daily Meridian', "The United States on Sunday condemned North Korea's missile launch."],
-  ['2026-03-09', 'Northern Wire', 'North Korea on Monday threatened the United States with retaliation.'],
-] as const;
-
-const PERSONNEL = [
+const PERSONNEL: readonly Story[] = [
   ['2026-03-05', 'Capital Courier', 'Trade Minister Odile Marchetti was dismissed on Wednesday, the government said.'],
   ['2026-03-06', 'Capital Courier', 'Vice Minister Arvo Peltonen of the Ministry of Foreign Affairs resigned on Thursday, the ministry said.'],
   ['2026-03-07', 'Tidewater Post', 'Deputy Minister Teodor Vask will keep his job despite the scandal, officials said on Saturday.'],
-] as const;
+];
 
-const ARTICLES = [...EXCHANGE, ...PERSONNEL].map(([day, source, text], i) => ({
-  url: `https://${source.toLowerCase().replace(/ /g, '-')}.example/2026/${day}/story-${i}`, source, published: `${day}T15:00:00Z`, title: `Story ${i}`, text,
-}));
+const ARTICLES = storyArticles([...EXCHANGE, ...PERSONNEL]);
 
 interface Directed { from: string; to: string; buckets: { bucket: string; events: number; meanIntensity: number | null }[] }
 interface TrendJson {

@@ -9,27 +9,19 @@ import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open.js';
 import type { ApiRole, Store } from '../../src/store/types.js';
+import { EXCHANGE, storyArticles, type Story } from '../helpers/desk-stories.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/services.js';
 
-const STORIES = [
-  ['2026-03-02', 'Harbor Ledger', 'The United States on Monday offered to hold talks with North Korea without preconditions, the State Department said.'],
-  ['2026-03-03', 'Northern Wire', 'North Korea on Tuesday proposed talks with the United States.'],
-  ['2026-03-04', 'Harbor Ledger', 'The United States on Wednesday threatened new sanctions against North Korea.'],
-  ['2026-03-05', 'Daily Meridian', 'North Korea on Thursday rejected the US offer of talks and accused Washington of hostility.'],
-  ['2026-03-06', 'Northern Wire', 'The United States on Friday agreed to send food aid to North Korea.'],
-  ['2026-03-07', 'Harbor Ledger', 'North Korea on Saturday welcomed the food aid from the United States.'],
-  ['2026-03-08', 'Daily Meridian', "The United States on Sunday condemned North Korea's missile launch."],
-  ['2026-03-09', 'Northern Wire', 'North Korea on Monday threatened the United States with retaliation.'],
+const STORIES: readonly Story[] = [
+  ...EXCHANGE,
   ['2026-03-05', 'Capital Courier', 'Trade Minister Odile Marchetti was dismissed on Wednesday, the government said.'],
   ['2026-03-06', 'Capital Courier', 'Vice Minister Arvo Peltonen of the Ministry of Foreign Affairs resigned on Thursday, the ministry said. "We thank him for his service," spokeswoman Liv Brannstrom told reporters.'],
   ['2026-03-07', 'Tidewater Post', 'Deputy Minister Teodor Vask will keep his job despite the scandal, officials said on Saturday. Envoy Mirela Castellan met Teodor Vask in Seoul.'],
   ['2026-03-08', 'Tidewater Post', 'Envoy Mirela Castellan said on Sunday that the talks on fisheries would resume next month.'],
-] as const;
+];
 
-export const ARTICLES = STORIES.map(([day, source, text], i) => ({
-  url: `https://${source.toLowerCase().replace(/ /g, '-')}.example/2026/${day}/story-${i}`, source, published: `${day}T15:00:00Z`, title: `Story ${i}: ${text.split(' ').slice(0, 6).join(' ')}`, text,
-}));
+export const ARTICLES = storyArticles(STORIES, (text, i) => `Story ${i}: ${text.split(' ').slice(0, 6).join(' ')}`);
 
 export interface Fixture {
   dir: string;

@@ -1,0 +1,22 @@
+// Fixture news for end-to-end tests: a tit-for-tat week between the United States and North
+// Korea (the US moves on even days, North Korea answers the next day; 2026-03-02 is a Monday),
+// written for the tests, by fictional outlets.
+export type Story = readonly [day: string, outlet: string, text: string];
+
+export const EXCHANGE: readonly Story[] = [
+  ['2026-03-02', 'Harbor Ledger', 'The United States on Monday offered to hold talks with North Korea without preconditions, the State Department said.'],
+  ['2026-03-03', 'Northern Wire', 'North Korea on Tuesday proposed talks with the United States.'],
+  ['2026-03-04', 'Harbor Ledger', 'The United States on Wednesday threatened new sanctions against North Korea.'],
+  ['2026-03-05', 'Daily Meridian', 'North Korea on Thursday rejected the US offer of talks and accused Washington of hostility.'],
+  ['2026-03-06', 'Northern Wire', 'The United States on Friday agreed to send food aid to North Korea.'],
+  ['2026-03-07', 'Harbor Ledger', 'North Korea on Saturday welcomed the food aid from the United States.'],
+  ['2026-03-08', 'Daily Meridian', "The United States on Sunday condemned North Korea's missile launch."],
+  ['2026-03-09', 'Northern Wire', 'North Korea on Monday threatened the United States with retaliation.'],
+];
+
+/** Stories as `readout ingest` JSON Lines records (one URL per outlet, day and position). */
+export function storyArticles(stories: readonly Story[], title: (text: string, i: number) => string = (_t, i) => `Story ${i}`) {
+  return stories.map(([day, source, text], i) => ({
+    url: `https://${source.toLowerCase().replace(/ /g, '-')}.example/2026/${day}/story-${i}`, source, published: `${day}T15:00:00Z`, title: title(text, i), text,
+  }));
+}
