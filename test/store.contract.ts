@@ -12,6 +12,7 @@ import { exportContract } from './store.contract-exports.js';
 import { articleContract } from './store.contract-articles.js';
 import { jobContract } from './store.contract-jobs.js';
 import { searchContract } from './store.contract-search.js';
+import { opinionContract } from './store.contract-opinion.js';
 
 /** One fresh, empty database per test. */
 export interface StoreHarness {
@@ -246,6 +247,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     insightsContract(ctx);
     precedentsContract(ctx);
     exportContract(ctx);
+    opinionContract(ctx);
   });
 }
 

@@ -17,9 +17,11 @@ import { registerEvents } from './events.js';
 import { registerExports } from './exports.js';
 import { registerInsights } from './insights.js';
 import { registerOpenApi } from './openapi.js';
+import { registerOpinion } from './opinion.js';
 import { registerSources } from './sources.js';
 import { registerStream } from './sse.js';
 import { registerTokens } from './tokens.js';
+import { registerRules } from './rules.js';
 
 export interface ApiDeps {
   store: Store;
@@ -62,8 +64,9 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.onError((err, c) => toErrorResponse(err, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.use('*', authenticate(deps.store, routeDeps.now));
-  for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens]) {
+  for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens, registerRules]) {
     register(app, routeDeps);
   }
+  registerOpinion(app, routeDeps);
   return app;
 }

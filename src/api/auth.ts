@@ -17,6 +17,9 @@ const RANK: Record<ApiRole, number> = { viewer: 0, analyst: 1, admin: 2 };
 /** Paths anyone may read. */
 export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/health', '/openapi.json']);
 
+/** Paths that check their own query-string token when no bearer token is given. */
+export const FEED_PATH = /^\/rules\/\d+\/atom$/;
+
 /** A new token: what the user keeps, and the hash the store keeps. */
 export function generateToken(): { token: string; hash: string } {
   const token = `rdt_${randomBytes(32).toString('base64url')}`;
@@ -29,6 +32,8 @@ export function authenticate(store: Store, now: () => Date = () => new Date()): 
   return async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const header = c.req.header('authorization');
+    // A rule's Atom feed may be read with its feed token instead (checked by src/api/rules.ts).
+    if (!header && FEED_PATH.test(c.req.path) && c.req.query('token')) return next();
     const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!m) throw new ApiError(401, 'unauthorized', header ? 'the Authorization header must be "Bearer <token>"' : 'missing Authorization: Bearer <token> (create one with `readout tokens create`)');
     const token = await store.findApiToken(hashToken(m[1]!));

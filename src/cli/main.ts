@@ -23,6 +23,9 @@ import { registerBrief } from './commands/brief.js';
 import { registerPrecedents } from './commands/precedents.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokens } from './commands/tokens.js';
+import { registerRules } from './commands/rules.js';
+import { registerColumnists } from './commands/columnists.js';
+import { registerReaders } from './commands/readers.js';
 
 export function buildProgram(ctx: Context, program: Command): Command {
   program
@@ -33,9 +36,11 @@ export function buildProgram(ctx: Context, program: Command): Command {
     .option('--log-level <level>', 'trace|debug|info|warn|error|silent (env READOUT_LOG_LEVEL)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerPrecedents, registerTrends, registerPersonnel, registerBrief, registerExport, registerJobs, registerDemo, registerServe, registerTokens]) {
+  for (const register of [registerSources, registerIngest, registerWatch, registerSearch, registerExtract, registerFeed, registerAnalyze, registerReanalyze, registerTimeline, registerPrecedents, registerTrends, registerPersonnel, registerBrief, registerExport, registerJobs, registerDemo, registerServe, registerTokens, registerRules]) {
     register(program, ctx);
   }
+  registerColumnists(program, ctx);
+  registerReaders(program, ctx);
   registerActorCandidates(registerActors(program, ctx), ctx);
   return program;
 }

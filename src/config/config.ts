@@ -65,6 +65,17 @@ const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    alerts: z
+      .object({
+        /** Watch rules in YAML (`rules: [...]`), loaded by watch/serve and `readout rules sync`. */
+        rulesFile: z.string().min(1).optional(),
+        /** How long a webhook may take to answer. */
+        webhookTimeout: duration.default('10s'),
+        /** Attempts per delivery (retries wait 5 s, 20 s, 80 s …). */
+        maxAttempts: z.number().int().min(1).max(20).default(5),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -104,6 +115,12 @@ export interface Config {
     /** `readout serve`: address and port to listen on. */
     host: string;
     port: number;
+  };
+  alerts: {
+    /** YAML rules file, or null. */
+    rulesFile: string | null;
+    webhookTimeoutMs: number;
+    maxAttempts: number;
   };
 }
 
@@ -209,5 +226,6 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
     api: { host: c.api.host, port: c.api.port },
+    alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts },
   };
 }

@@ -3,9 +3,10 @@
 // number of articles in flight, so memory stays constant however many articles are stored.
 import { ANALYZER_VERSION } from '../analyze/analyze.js';
 import { describeError } from '../core/errors.js';
+import { recordPositions } from '../opinion/record.js';
 import type { AnalyzeFilter, ArticleToAnalyze } from '../store/types.js';
-import { analyzerOf, articleLabel } from './analyze-stage.js';
-import { ANALYZE_KIND } from './jobs.js';
+import { analyzerOf, articleLabel, evaluateAlerts } from './analyze-stage.js';
+import { ANALYZE_KIND, DELIVER_KINDS } from './jobs.js';
 import type { Services } from './services.js';
 import { WorkerPool } from './worker.js';
 
@@ -24,7 +25,11 @@ export async function drainAnalysis(svc: Services): Promise<{ processed: number;
   const pool = analyzeJobPool(svc);
   for (;;) {
     await pool.drain();
-    if ((await svc.store.pendingJobs([ANALYZE_KIND])) === 0) return { processed: pool.processed, failed: pool.failed };
+    if ((await svc.store.pendingJobs([ANALYZE_KIND])) === 0) {
+      // Alert deliveries queued by the analyses (those waiting for a retry stay queued).
+      await new WorkerPool(svc, { concurrency: 2, kinds: DELIVER_KINDS }).drain();
+      return { processed: pool.processed, failed: pool.failed };
+    }
     await sleep(200);
   }
 }
@@ -72,7 +77,9 @@ export async function reanalyze(svc: Services, options: ReanalyzeOptions = {}): 
       const { id, url, ...input } = a;
       const analysis = await analyzer.analyze({ ...input, url }, articleLabel({ id, url }));
       await svc.store.saveAnalysis(id, analysis);
+      await recordPositions(svc.store, { id, kind: a.kind }, analysis);
       await svc.store.mergeEvents();
+      await evaluateAlerts(svc, id);
       summary.analysed++;
     } catch (err) {
       summary.errors++;

@@ -5,10 +5,12 @@
 // to them (they take effect when a pool is opened: the next watch, ingest or reanalyze).
 import type { ArticleInput } from '../analyze/types.js';
 import type { Config } from '../config/config.js';
+import { recordPositions } from '../opinion/record.js';
 import type { RegistryOptions } from '../registry/load.js';
 import type { Actor } from '../registry/types.js';
 import { candidateActorId } from '../store/analyses.js';
 import type { ActorCandidate, StoredArticle, Store } from '../store/types.js';
+import { evaluateArticle } from '../alerts/evaluate.js';
 import { createAnalyzer, inThreadAnalyzer, type Analyzer } from './analyze-pool.js';
 import type { Services } from './services.js';
 
@@ -68,8 +70,19 @@ export async function analyzeStored(svc: Services, articleId: number): Promise<'
   const analyzer = await analyzerOf(svc);
   const analysis = await analyzer.analyze(articleInput(article), articleLabel(article));
   await svc.store.saveAnalysis(article.id, analysis);
+  await recordPositions(svc.store, article, analysis);
   // Merge its events into the timeline now (incremental; a failure leaves them pending for the next merge).
   await svc.store.mergeEvents();
+  // Watch rules: alerts for the merged events it reports, deliveries queued (src/alerts/).
+  await evaluateAlerts(svc, article.id);
   return 'analysed';
 }
 
+/** Evaluates the watch rules for an analysed article; a failure is logged, never fails the analysis. */
+export async function evaluateAlerts(svc: Pick<Services, 'store' | 'config' | 'logger'>, articleId: number): Promise<void> {
+  try {
+    await evaluateArticle(svc, articleId);
+  } catch (err) {
+    svc.logger.error({ stage: 'alerts', article_id: articleId, err: err instanceof Error ? err.message : String(err) }, 'evaluating watch rules failed');
+  }
+}

@@ -3,6 +3,7 @@
 import type { ParsedFeed, ReaderComment } from '../core/types.js';
 import { canonicalUrl } from '../fetch/url.js';
 import type { Store } from '../store/types.js';
+import { scoreComments } from '../opinion/record.js';
 
 /** The article a comment item belongs to: its link without the #comment-N fragment. */
 function articleUrlOf(itemLink: string | null, fallback: string | null): string | null {
@@ -35,6 +36,7 @@ export async function attachComments(
     const article = await store.findArticleByUrl(canonicalUrl(url));
     if (article) {
       added += await store.addComments(article.id, comments);
+      await scoreComments(store, article.id);
     } else {
       await store.enqueue({ kind: 'article', payload: { url, sourceId, hints: {} }, dedupeKey: `article:${canonicalUrl(url)}`, sourceId });
     }

@@ -7,6 +7,8 @@ import { isHttpStatusError } from '../fetch/errors.js';
 import { canonicalUrl } from '../fetch/url.js';
 import { parseFeed } from '../sources/feed.js';
 import type { Job } from '../store/types.js';
+import { runDelivery } from '../alerts/evaluate.js';
+import { DeliveryError } from '../alerts/deliver.js';
 import { AnalysisError } from './analyze-pool.js';
 import { analyzeStored } from './analyze-stage.js';
 import { attachComments } from './comments.js';
@@ -78,4 +80,15 @@ const analyze: Handler = async (svc, job) => {
   }
 };
 
-export const HANDLERS: Record<JobKind, Handler> = { poll, article, comments, analyze };
+/** One alert delivery; a permanent failure (4xx, refused address, delivery gone) is not retried. */
+const deliver: Handler = async (svc, job) => {
+  parsePayload('deliver', job.payload);
+  try {
+    await runDelivery(svc, job);
+  } catch (err) {
+    if (err instanceof DeliveryError && err.permanent) throw new PermanentError('input', err.message);
+    throw err;
+  }
+};
+
+export const HANDLERS: Record<JobKind, Handler> = { poll, article, comments, analyze, deliver };

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { ReadoutError } from '../core/errors.js';
 import type { NewJob } from '../store/types.js';
 
-export const JOB_KINDS = ['poll', 'article', 'comments', 'analyze'] as const;
+export const JOB_KINDS = ['poll', 'article', 'comments', 'analyze', 'deliver'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
-/** The kinds that fetch and store: everything before analysis. */
-export const FETCH_KINDS = ['poll', 'article', 'comments'] as const satisfies readonly JobKind[];
+/** The kinds that fetch and store (everything before analysis), and alert deliveries (src/alerts/). */
+export const FETCH_KINDS = ['poll', 'article', 'comments', 'deliver'] as const satisfies readonly JobKind[];
 export const ANALYZE_KIND = 'analyze' satisfies JobKind;
+/** Alert deliveries (src/alerts/evaluate.ts). */
+export const DELIVER_KINDS = ['deliver'] as const satisfies readonly JobKind[];
 
 /** The job that analyses a newly stored article (one per article, ever: the dedupe key). */
 export function analyzeJob(articleId: number): NewJob {
@@ -33,6 +35,8 @@ export const PayloadSchemas = {
   comments: z.object({ url: z.string().url(), articleUrl: z.string().url().nullable(), sourceId: z.number().int().nullable() }),
   /** Analyse one stored article and save its analysis (src/pipeline/analyze-stage.ts). */
   analyze: z.object({ articleId: z.number().int() }),
+  /** Send one alert delivery (webhook or file) and record its outcome (src/alerts/evaluate.ts). */
+  deliver: z.object({ deliveryId: z.number().int() }),
 } satisfies Record<JobKind, z.ZodType>;
 
 export type Payload<K extends JobKind> = z.infer<(typeof PayloadSchemas)[K]>;

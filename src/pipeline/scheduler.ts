@@ -2,6 +2,7 @@
 import { describeError } from '../core/errors.js';
 import { analyzeJobPool, drainAnalysis } from './analyze-run.js';
 import { withAnalyzer } from './analyze-stage.js';
+import { syncRulesFile } from '../alerts/rules-file.js';
 import { FETCH_KINDS } from './jobs.js';
 import { jittered } from './schedule.js';
 import type { Services } from './services.js';
@@ -37,6 +38,8 @@ export interface WatchOptions {
  * they come, on an analysis pool closed when watching stops.
  */
 export async function watch(svc: Services, options: WatchOptions = {}): Promise<void> {
+  // Watch rules from config alerts.rulesFile (a bad file stops watch before it starts).
+  await syncRulesFile(svc);
   await withAnalyzer(svc, async (svc) => {
     const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers, kinds: FETCH_KINDS });
     const analysis = analyzeJobPool(svc);

@@ -5,6 +5,7 @@ import type { ExtractedPage } from '../core/types.js';
 import { fingerprints, isNearDuplicate, similarity } from '../extract/fingerprint.js';
 import { canonicalUrl } from '../fetch/url.js';
 import type { Store } from '../store/types.js';
+import { scoreComments } from '../opinion/record.js';
 import { analyzeJob, type ItemHints } from './jobs.js';
 
 export interface ArticleInput {
@@ -77,6 +78,8 @@ export async function storeArticle(store: Store, input: ArticleInput): Promise<S
       await tx.enqueue(analyzeJob(result.id));
     }
     const newComments = page.comments.length > 0 ? await tx.addComments(result.id, page.comments) : 0;
+    // New comments on an article analysed before are scored now (a new article's are scored after its analysis).
+    if (result.status === 'duplicate' && newComments > 0) await scoreComments(tx, result.id);
     return { status: result.status, id: result.id, groupId, newComments };
   });
 }

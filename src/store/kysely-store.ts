@@ -12,6 +12,9 @@ import type { Logger } from '../core/logger.js';
 import { ReadoutError } from '../core/errors.js';
 import type { RawResponse, ReaderComment } from '../core/types.js';
 import * as analyses from './analyses.js';
+import * as alerts from './alerts.js';
+import type { AlertDelivery, AlertFilter, DeliveryFilter, DeliveryPatch, NewAlert, StoredAlert } from './alerts.js';
+import type { NewRule, Rule } from '../alerts/rules.js';
 import * as apiTokens from './api-tokens.js';
 import * as articles from './articles.js';
 import * as briefs from './briefs.js';
@@ -25,6 +28,8 @@ import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, T
 import * as exportsOf from './exports.js';
 import type { ArticleExportFilter, CandidateExportFilter, EntityCount, EventExportFilter, ExportedArticle, ExportedEvent, ExportedQuote, QuoteExportFilter } from './exports.js';
 import * as jobs from './jobs.js';
+import * as opinion from './opinion.js';
+import type { ArticlePositionRow, ReaderArticleRow } from '../opinion/aggregate.js';
 import { runMigrations } from './migrations/index.js';
 import * as raw from './raw.js';
 import type { Database, Dialect } from './schema.js';
@@ -289,6 +294,58 @@ export class KyselyStore implements Store, StoreContext {
   }
   streamHead(): Promise<{ articleId: number; eventId: number }> {
     return wrap('read the newest ids', () => apiTokens.streamHead(this.current()));
+  }
+
+  // opinion positions
+  saveArticlePositions(articleId: number, positions: opinion.NewArticlePosition[]): Promise<void> {
+    return wrap(`save the positions of article ${articleId}`, () => opinion.saveArticlePositions(this.current(), articleId, positions));
+  }
+  commentsToScore(articleId: number, scorerVersion: string): Promise<opinion.CommentToScore[]> {
+    return wrap(`list the comments of article ${articleId} to score`, () => opinion.commentsToScore(this.current(), articleId, scorerVersion));
+  }
+  saveCommentPositions(positions: opinion.NewCommentPosition[]): Promise<void> {
+    return wrap('save comment positions', () => opinion.saveCommentPositions(this.current(), positions));
+  }
+  columnistRows(filter: opinion.ColumnistFilter): Promise<ArticlePositionRow[]> {
+    return wrap(`read the columnists' positions on ${filter.issue}`, () => opinion.columnistRows(this.current(), filter));
+  }
+  readerRows(filter: opinion.ReaderFilter): Promise<ReaderArticleRow[]> {
+    return wrap(`read the readers' positions on ${filter.issue}`, () => opinion.readerRows(this.current(), filter));
+  }
+
+  // watch rules, alerts and deliveries
+  createRule(rule: NewRule): Promise<Rule> {
+    return wrap(`create rule ${rule.spec.name}`, () => alerts.createRule(this.current(), rule));
+  }
+  updateRule(id: number, rule: NewRule): Promise<Rule> {
+    return wrap(`update rule ${id}`, () => alerts.updateRule(this.current(), id, rule));
+  }
+  getRule(idOrName: number | string): Promise<Rule | null> {
+    return wrap(`fetch rule ${idOrName}`, () => alerts.getRule(this.current(), idOrName));
+  }
+  listRules(): Promise<Rule[]> {
+    return wrap('list rules', () => alerts.listRules(this.current()));
+  }
+  removeRule(idOrName: number | string): Promise<boolean> {
+    return wrap(`remove rule ${idOrName}`, () => alerts.removeRule(this.current(), idOrName));
+  }
+  alertCandidates(articleId: number): Promise<TimelineEntry[]> {
+    return wrap(`read the events of article ${articleId}`, () => alerts.alertCandidates(this.current(), articleId));
+  }
+  recordAlert(alert: NewAlert): Promise<{ alert: StoredAlert; deliveries: AlertDelivery[] } | null> {
+    return wrap(`record an alert of rule ${alert.rule.id}`, () => alerts.recordAlert(this.current(), alert));
+  }
+  listAlerts(filter?: AlertFilter): Promise<StoredAlert[]> {
+    return wrap('list alerts', () => alerts.listAlerts(this.current(), filter));
+  }
+  getDelivery(id: number): Promise<{ delivery: AlertDelivery; alert: StoredAlert; rule: Rule } | null> {
+    return wrap(`fetch delivery ${id}`, () => alerts.getDelivery(this.current(), id));
+  }
+  updateDelivery(id: number, patch: DeliveryPatch): Promise<void> {
+    return wrap(`update delivery ${id}`, () => alerts.updateDelivery(this.current(), id, patch));
+  }
+  listDeliveries(filter?: DeliveryFilter): Promise<AlertDelivery[]> {
+    return wrap('list deliveries', () => alerts.listDeliveries(this.current(), filter));
   }
 }
 

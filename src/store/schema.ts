@@ -261,4 +261,34 @@ export interface Database {
   article_events: ArticleEventsTable;
   merged_events: MergedEventsTable;
   event_links: EventLinksTable;
+  article_positions: ArticlePositionsTable;
+  comment_positions: CommentPositionsTable;
+}
+
+/** An opinion piece's position on one issue (src/opinion), replaced when the article is re-analysed. */
+export interface ArticlePositionsTable {
+  article_id: number;
+  issue: string;
+  /** −1 hawkish … +1 engagement; null when no cue matched. */
+  position: number | null;
+  hawkish: number;
+  engagement: number;
+  tone: number;
+  cues: number;
+  /** JSON array of PositionEvidence. */
+  evidence: string;
+  scorer_version: string;
+  scored_at: string;
+}
+
+/** A reader comment's position and tone on one issue. */
+export interface CommentPositionsTable {
+  comment_id: number;
+  issue: string;
+  article_id: number;
+  position: number | null;
+  tone: number;
+  cues: number;
+  scorer_version: string;
+  scored_at: string;
 }

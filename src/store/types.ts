@@ -8,6 +8,10 @@ import type { ArticleExportFilter, CandidateExportFilter, EntityCount, EventExpo
 import type { PrecedentsResult } from '../insights/precedents.js';
 import type { ArticleEntityCountry, BriefSummary, NewBrief, StoredBrief } from './briefs.js';
 import type { PrecedentOptions } from './precedents.js';
+import type { ColumnistFilter, CommentToScore, NewArticlePosition, NewCommentPosition, ReaderFilter } from './opinion.js';
+import type { ArticlePositionRow, ReaderArticleRow } from '../opinion/aggregate.js';
+import type { NewRule, Rule } from '../alerts/rules.js';
+import type { AlertDelivery, AlertFilter, DeliveryFilter, DeliveryPatch, NewAlert, StoredAlert } from './alerts.js';
 
 export interface SourceHealth {
   lastPolledAt: string | null;
@@ -404,4 +408,35 @@ export interface Store {
   streamAfter(after: { articleId: number; eventId: number }, limit: number): Promise<StreamPage>;
   /** The highest article and merged event ids (0 when none): where a live feed starts. */
   streamHead(): Promise<{ articleId: number; eventId: number }>;
+
+  // opinion positions (src/store/opinion.ts, src/opinion/): stored when articles and comments are analysed
+  /** Replaces the article's stored positions (all issues). */
+  saveArticlePositions(articleId: number, positions: NewArticlePosition[]): Promise<void>;
+  /** The article's comments not yet scored by this scorer version. */
+  commentsToScore(articleId: number, scorerVersion: string): Promise<CommentToScore[]>;
+  /** Replaces the stored positions of the (comment, issue) pairs given; throws ReadoutError('input') for an unknown comment. */
+  saveCommentPositions(positions: NewCommentPosition[]): Promise<void>;
+  /** Scored opinion/analysis pieces with a byline on an issue, by date. */
+  columnistRows(filter: ColumnistFilter): Promise<ArticlePositionRow[]>;
+  /** Per article, its comments on an issue aggregated (volume, tone, position counts) with the author's position. */
+  readerRows(filter: ReaderFilter): Promise<ReaderArticleRow[]>;
+
+  // watch rules, alerts and deliveries (src/store/alerts.ts, src/alerts/)
+  /** Throws ReadoutError('input') when the name is taken. */
+  createRule(rule: NewRule): Promise<Rule>;
+  updateRule(id: number, rule: NewRule): Promise<Rule>;
+  getRule(idOrName: number | string): Promise<Rule | null>;
+  listRules(): Promise<Rule[]>;
+  /** Removes the rule with its alerts and deliveries; false when there is none. */
+  removeRule(idOrName: number | string): Promise<boolean>;
+  /** The merged events (timeline entries) an article's reports belong to. */
+  alertCandidates(articleId: number): Promise<TimelineEntry[]>;
+  /** Records an alert and its pending deliveries; null when the rule already alerted on this real-world event. */
+  recordAlert(alert: NewAlert): Promise<{ alert: StoredAlert; deliveries: AlertDelivery[] } | null>;
+  /** Newest first. */
+  listAlerts(filter?: AlertFilter): Promise<StoredAlert[]>;
+  getDelivery(id: number): Promise<{ delivery: AlertDelivery; alert: StoredAlert; rule: Rule } | null>;
+  updateDelivery(id: number, patch: DeliveryPatch): Promise<void>;
+  /** Newest first. */
+  listDeliveries(filter?: DeliveryFilter): Promise<AlertDelivery[]>;
 }
