@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { createLogger } from '../../core/logger.js';
 import { FixtureServer } from '../../demo/fixture-server.js';
 import { dataPath } from '../../core/data-path.js';
+import { createApp } from '../../api/app.js';
+import { generateToken } from '../../api/auth.js';
 import { createFetcher } from '../../fetch/http.js';
 import { drainAnalysis } from '../../pipeline/analyze-run.js';
 import { withAnalyzer } from '../../pipeline/analyze-stage.js';
@@ -15,6 +17,7 @@ import { openStore } from '../../store/open.js';
 import type { CliContext } from '../context.js';
 import { actorLabel, type TimelineEntry } from '../../events/timeline.js';
 import { formatHit } from './search.js';
+import { close, listen } from './serve.js';
 import { formatSource } from './sources.js';
 
 const EXAMPLE_QUERIES = ['"foreign ministry"', 'envoy talks'];
@@ -24,7 +27,9 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .command('demo')
     .description('run the whole pipeline offline on the bundled sample sources (served from 127.0.0.1)')
     .option('--store <file>', 'SQLite file for the demo (default: demo.db in the data folder; recreated each run)')
-    .action(async (opts: { store?: string }) => {
+    .option('--serve', 'after the report, serve the HTTP API on the demo store until Ctrl-C (default when run in a terminal)')
+    .option('--no-serve', 'exit after the report')
+    .action(async (opts: { store?: string; serve?: boolean }) => {
       const config = ctx.config();
       const dbPath = opts.store ?? join(config.dataDir, 'demo.db');
       for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbPath + suffix)) rmSync(dbPath + suffix);
@@ -51,6 +56,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
           ctx.err(`analysed the ingested files: ${analysed.processed} done, ${analysed.failed} failed`);
         });
         await report(ctx, svc, dbPath);
+        // In a terminal the demo goes on as `readout serve` would; piped or scripted, it ends here.
+        if (opts.serve ?? (process.stdout.isTTY === true)) await serveDemo(ctx, svc);
       } finally {
         await svc.fetcher.close();
         await svc.store.close();
@@ -115,4 +122,21 @@ async function reportResponses(ctx: CliContext, svc: Services): Promise<void> {
   for (const { e, link, earlier } of linked) {
     ctx.out(`  ${line(e)}\n    answers ${line(earlier!)}  [${link.rule}${link.cue ? ` “${link.cue}”` : ''}, confidence ${link.confidence.toFixed(2)}]`);
   }
+}
+
+/** The API on the demo store with a fresh viewer token, until Ctrl-C. */
+async function serveDemo(ctx: CliContext, svc: Services): Promise<void> {
+  const { token, hash } = generateToken();
+  await svc.store.createApiToken({ name: `demo-${Date.now()}`, role: 'viewer', hash });
+  const app = createApp({ store: svc.store, config: svc.config, logger: svc.logger });
+  // The configured port, else any free one (another readout may already be serving).
+  const { server, address } = await listen(app, svc.config.api.host, svc.config.api.port).catch(() => listen(app, svc.config.api.host, 0));
+  const url = `http://${address.address}:${address.port}`;
+  ctx.out(`\nServing the demo store: ${url} (OpenAPI: ${url}/openapi.json); Ctrl-C to stop.`);
+  ctx.out(`  curl -H "Authorization: Bearer ${token}" "${url}/timeline?dyad=USA-PRK"`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await close(server);
 }

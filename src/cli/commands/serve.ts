@@ -17,7 +17,7 @@ interface ServeOptions {
   watch: boolean;
 }
 
-function listen(app: ReturnType<typeof createApp>, hostname: string, port: number): Promise<{ server: ServerType; address: AddressInfo }> {
+export function listen(app: ReturnType<typeof createApp>, hostname: string, port: number): Promise<{ server: ServerType; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port }, (info) => resolve({ server, address: info }));
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -26,7 +26,7 @@ function listen(app: ReturnType<typeof createApp>, hostname: string, port: numbe
   });
 }
 
-function close(server: ServerType): Promise<void> {
+export function close(server: ServerType): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     // Open event streams never end by themselves.
