@@ -13,6 +13,7 @@ import { articleContract } from './store.contract-articles.js';
 import { jobContract } from './store.contract-jobs.js';
 import { searchContract } from './store.contract-search.js';
 import { opinionContract } from './store.contract-opinion.js';
+import { alertContract } from './store.contract-alerts.js';
 
 /** One fresh, empty database per test. */
 export interface StoreHarness {
@@ -248,6 +249,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     precedentsContract(ctx);
     exportContract(ctx);
     opinionContract(ctx);
+    alertContract(ctx);
   });
 }
 

@@ -75,7 +75,8 @@ export async function runDelivery(svc: Pick<Services, 'store' | 'config' | 'logg
     } else {
       svc.logger.info({ stage: 'alerts', rule: rule.name, alert_id: alert.id, alert: alert.payload }, `alert: ${alert.title}`);
     }
-    await svc.store.updateDelivery(deliveryId, { status: 'delivered', attempts: job.attempts, deliveredAt: new Date().toISOString(), responseStatus: status, lastError: null, nextAttemptAt: null });
+    // lastError stays: on a delivery that needed retries it tells why the earlier attempts failed.
+    await svc.store.updateDelivery(deliveryId, { status: 'delivered', attempts: job.attempts, deliveredAt: sent.toISOString(), responseStatus: status, nextAttemptAt: null });
   } catch (err) {
     const permanent = err instanceof DeliveryError && err.permanent;
     const last = permanent || job.attempts >= job.maxAttempts;
