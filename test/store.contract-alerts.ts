@@ -124,6 +124,35 @@ export function alertContract(ctx: ContractContext): void {
       await expect(store.recordAlert({ rule, mergedEventId: 1, reportKeys: [], title: 't', payload: {} })).rejects.toMatchObject({ code: 'input' });
     });
 
+    it('records keyed alerts without a merged event (personnel moves, spikes) once per rule and key', async () => {
+      const { store } = ctx;
+      const rule = await store.createRule(newRule('moves', { match: { personnel: { changes: ['dismissed'] } } }));
+      const other = await store.createRule(newRule('moves too', { match: { personnel: {} }, deliver: [] }));
+      const key = 'personnel:name:odile-marchetti|trade minister|dismissed|2026-03-05';
+      const first = await store.recordAlert({ rule, mergedEventId: null, reportKeys: [], dedupeKey: key, title: 'DISMISSED: Odile Marchetti', payload: { kind: 'personnel' } });
+      expect(first?.alert).toMatchObject({ ruleId: rule.id, mergedEventId: null, dedupeKey: key, reportKey: key, title: 'DISMISSED: Odile Marchetti', payload: { kind: 'personnel' } });
+      expect(first?.deliveries).toHaveLength(3);
+      // The same key again (a re-ingest, a re-analysis, another outlet): nothing new.
+      expect(await store.recordAlert({ rule, mergedEventId: null, reportKeys: [], dedupeKey: key, title: 'again', payload: {} })).toBeNull();
+      // Another rule, or another key, is another alert; a spike key is one per bucket.
+      expect((await store.recordAlert({ rule: other, mergedEventId: null, reportKeys: [], dedupeKey: key, title: 'other rule', payload: {} }))?.deliveries).toEqual([]);
+      const spike = await store.recordAlert({ rule, mergedEventId: null, reportKeys: [], dedupeKey: 'spike:2026-03-09', title: 'spike', payload: {} });
+      expect(spike?.alert.dedupeKey).toBe('spike:2026-03-09');
+      // Event alerts keep a null key, and many of them coexist with keyed ones.
+      const ev1 = await store.recordAlert({ rule, mergedEventId: 41, reportKeys: ['41:e1'], title: 'event 1', payload: {} });
+      const ev2 = await store.recordAlert({ rule, mergedEventId: 42, reportKeys: ['42:e1'], title: 'event 2', payload: {} });
+      expect([ev1?.alert.dedupeKey, ev2?.alert.dedupeKey, ev1?.alert.mergedEventId]).toEqual([null, null, 41]);
+      expect((await store.listAlerts({ ruleId: rule.id })).map((a) => [a.mergedEventId, a.dedupeKey])).toEqual([[42, null], [41, null], [null, 'spike:2026-03-09'], [null, key]]);
+      // The database enforces the key per rule, whatever the caller does.
+      await expect(ctx.harness.query(`INSERT INTO alerts (rule_id, merged_event_id, dedupe_key, report_key, title, payload, created_at) VALUES (${rule.id}, NULL, 'spike:2026-03-09', 'k', 't', '{}', '2026-03-10T00:00:00.000Z')`)).rejects.toThrow();
+      await ctx.harness.query(`INSERT INTO alerts (rule_id, merged_event_id, dedupe_key, report_key, title, payload, created_at) VALUES (${other.id}, NULL, 'spike:2026-03-09', 'k', 't', '{}', '2026-03-10T00:00:00.000Z')`);
+      // A delivery of a keyed alert reads back with its alert.
+      expect((await store.getDelivery(first!.deliveries[0]!.id))?.alert).toMatchObject({ mergedEventId: null, dedupeKey: key });
+      await expect(store.recordAlert({ rule, mergedEventId: null, reportKeys: [], title: 'no key', payload: {} })).rejects.toMatchObject({ code: 'input' });
+      expect(await store.removeRule(rule.id)).toBe(true);
+      expect((await store.listAlerts()).every((a) => a.ruleId === other.id)).toBe(true);
+    });
+
     it('updates deliveries and lists alerts and deliveries newest first, by rule, alert and status', async () => {
       const { store } = ctx;
       const rule = await store.createRule(newRule('feed'));

@@ -118,6 +118,8 @@ export function insightsContract(ctx: ContractContext): void {
       ]);
       expect(all[0]).toMatchObject({ personKey: 'name:tomas brill', title: 'Deputy Minister', org: 'Ministry of Fisheries', outlet: 'Harbor Ledger', url: expect.stringMatching(/^https:\/\/news\.example\//), sentence: 'Deputy Minister Tomas Brill spoke.' });
       expect((await store.roleRecords({ changesOnly: true })).map((r) => r.change)).toEqual(['dismissed', 'appointed']);
+      expect((await store.roleRecords({ articleId: a1 })).map((r) => r.person)).toEqual(['Ivo Kern', 'Tomas Brill']);
+      expect((await store.roleRecords({ articleId: a1, changesOnly: true })).map((r) => r.change)).toEqual(['appointed']);
       expect((await store.roleRecords({ person: { keys: ['name:ivo kern'] } })).map((r) => r.person)).toEqual(['Ivo Kern']);
       expect((await store.roleRecords({ person: { names: ['TOMAS BRILL'] } })).length).toBe(2);
       expect((await store.roleRecords({ since: '2026-02-01' })).map((r) => r.change)).toEqual(['dismissed']);

@@ -7,8 +7,9 @@ import type { ActorRef, EventReport, MergedEvent } from '../events/types.js';
 import type { StoredAlert } from '../store/alerts.js';
 import { escapeXml, renderAtom } from './atom.js';
 import { DeliveryError, postWebhook, signBody, verifySignature } from './deliver.js';
-import { firstReport, matchEvent, reportKey } from './matcher.js';
-import { parseRuleSpec, parseRulesYaml, resolveRule, type RuleSpec } from './rules.js';
+import type { RoleRecord } from '../insights/types.js';
+import { firstReport, matchEvent, matchPersonnel, personnelKey, reportKey, spikeKey } from './matcher.js';
+import { parseRuleSpec, parseRulesYaml, resolveRule, ruleKind, type RuleSpec } from './rules.js';
 
 const actor = (name: string, country: string | null, entityId: string | null = null): ActorRef => ({ name, country, entityId, institution: null });
 const PRK = actor("Ministry of Foreign Affairs (DPRK)", 'PRK', 'org:prk-mfa');
@@ -121,7 +122,7 @@ describe('signatures and webhooks', () => {
 });
 
 describe('renderAtom', () => {
-  const alert = (id: number, title: string, payload: Record<string, unknown> = {}): StoredAlert => ({ id, ruleId: 1, mergedEventId: 7, reportKey: '1:e1', title, payload, createdAt: `2026-03-03T1${id}:00:00.000Z` });
+  const alert = (id: number, title: string, payload: Record<string, unknown> = {}): StoredAlert => ({ id, ruleId: 1, mergedEventId: 7, dedupeKey: null, reportKey: '1:e1', title, payload, createdAt: `2026-03-03T1${id}:00:00.000Z` });
 
   it('escapes every text and attribute', () => {
     expect(escapeXml(`<a href="x">&'\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
@@ -143,5 +144,64 @@ describe('renderAtom', () => {
     const xml = renderAtom({ rule: { id: 3, name: 'quiet' }, alerts: [], selfUrl: 'http://h/rules/3/atom', now: new Date('2026-03-04T00:00:00Z') });
     expect(xml).toContain('<updated>2026-03-04T00:00:00.000Z</updated>');
     expect(xml).not.toContain('<entry>');
+  });
+});
+
+describe('personnel and spike rules', () => {
+  const move = (over: Partial<RoleRecord> = {}, institution = { id: null as string | null, name: 'Ministry of Trade' }) => ({
+    record: { personKey: 'name:odile marchetti', person: 'Odile Marchetti', title: 'Trade Minister', org: 'Ministry of Trade', change: 'dismissed' as RoleRecord['change'], date: '2026-03-05', ...over },
+    institution,
+  });
+
+  it('validates: one kind per rule, no event condition with it, one spike subject, keyword spikes count articles', () => {
+    expect(parseRuleSpec({ name: 'p', match: { personnel: { changes: ['dismissed', 'resigned'] } } }).match.personnel).toEqual({ changes: ['dismissed', 'resigned'] });
+    expect(parseRuleSpec({ name: 's', match: { spike: { actor: 'PRK' } } }).match.spike).toEqual({ actor: 'PRK', by: 'day', series: 'articles' });
+    expect(() => parseRuleSpec({ name: 'p', match: { personnel: { changes: ['holds'] } } })).toThrow(/changes/);
+    expect(() => parseRuleSpec({ name: 'p', match: { personnel: {}, types: ['THREATEN'] } })).toThrow(/personnel rule takes no event condition \(types\)/);
+    expect(() => parseRuleSpec({ name: 'p', match: { personnel: {}, spike: { actor: 'PRK' } } })).toThrow(/not both/);
+    expect(() => parseRuleSpec({ name: 's', match: { spike: {} } })).toThrow(/exactly one/);
+    expect(() => parseRuleSpec({ name: 's', match: { spike: { actor: 'PRK', keyword: 'aid' } } })).toThrow(/exactly one/);
+    expect(() => parseRuleSpec({ name: 's', match: { spike: { keyword: 'aid', series: 'events' } } })).toThrow(/series: articles/);
+    expect(() => parseRuleSpec({ name: 's', match: { spike: { actor: 'PRK', by: 'month' } } })).toThrow(/by/);
+    expect(ruleKind(parseRuleSpec({ name: 'e', match: { types: ['THREATEN'] } }).match)).toBe('event');
+  });
+
+  it('keeps personnel and spike rules off events', () => {
+    expect(matchEvent(rule({ personnel: {} }), entry())).toBeNull();
+    expect(matchEvent(rule({ spike: { actor: 'PRK' } }), entry())).toBeNull();
+  });
+
+  it('matches moves on change, person and institution (by id, name or the name in the text)', () => {
+    expect(matchPersonnel(rule({ personnel: {} }), move())).toEqual(['change dismissed']);
+    expect(matchPersonnel(rule({ personnel: {} }), move({ change: 'holds' }))).toBeNull();
+    expect(matchPersonnel(rule({ personnel: { changes: ['dismissed'] } }), move())).toEqual(['change dismissed']);
+    expect(matchPersonnel(rule({ personnel: { changes: ['appointed'] } }), move())).toBeNull();
+    expect(matchPersonnel(rule({ personnel: { person: 'odile marchetti' } }), move())).toEqual(['change dismissed', 'person odile marchetti']);
+    expect(matchPersonnel(rule({ personnel: { person: 'Arvo Peltonen' } }), move())).toBeNull();
+    expect(matchPersonnel(rule({ personnel: { org: 'ministry of trade' } }), move())).not.toBeNull();
+    expect(matchPersonnel(rule({ personnel: { org: 'org:trade' } }), move({ org: null }, { id: 'org:trade', name: 'Trade Ministry' }))).toEqual(['change dismissed', 'org org:trade']);
+    expect(matchPersonnel(rule({ personnel: { org: 'Ministry of Fisheries' } }), move())).toBeNull();
+    const off = rule({ personnel: {} });
+    off.spec.enabled = false;
+    expect(matchPersonnel(off, move())).toBeNull();
+    expect(matchPersonnel(rule({ types: ['THREATEN'] }), move())).toBeNull();
+  });
+
+  it('keys a move by person, post, change and day, and a spike by bucket', () => {
+    expect(personnelKey(move({ title: 'Trade Minister' }).record)).toBe('personnel:name:odile marchetti|trade minister|dismissed|2026-03-05');
+    expect(personnelKey(move({ title: 'trade minister' }).record)).toBe(personnelKey(move().record));
+    expect(personnelKey(move({ date: '2026-03-06' }).record)).not.toBe(personnelKey(move().record));
+    expect(spikeKey('2026-03-09')).toBe('spike:2026-03-09');
+  });
+
+  it('shows a personnel alert in the Atom feed with its evidence sentence and article link', () => {
+    const xml = renderAtom({
+      rule: { id: 2, name: 'moves' },
+      alerts: [{ id: 9, ruleId: 2, mergedEventId: null, dedupeKey: 'personnel:x', reportKey: 'personnel:x', title: 'DISMISSED: Odile Marchetti (Trade Minister)', createdAt: '2026-03-05T16:00:00.000Z',
+        payload: { kind: 'personnel', reasons: ['change dismissed'], personnel: { evidence: { sentence: 'Trade Minister Odile Marchetti was dismissed on Wednesday.', url: 'https://courier.example/a', outlet: 'Capital Courier' } } } }],
+      selfUrl: 'https://readout.example/rules/2/atom', now: new Date('2026-03-06T00:00:00Z'),
+    });
+    expect(xml).toContain('<link rel="alternate" href="https://courier.example/a"/>');
+    expect(xml).toContain('<summary type="text">Trade Minister Odile Marchetti was dismissed on Wednesday. (Capital Courier)\nMatched: change dismissed</summary>');
   });
 });

@@ -19,16 +19,26 @@ export interface AtomFeedInput {
   now: Date;
 }
 
+interface PayloadShape {
+  reasons?: unknown;
+  event?: { quote?: unknown; reports?: { sentence?: unknown; url?: unknown }[] };
+  /** Personnel alerts: the move with its evidence (sentence, article URL). */
+  personnel?: { evidence?: { sentence?: unknown; url?: unknown; outlet?: unknown } };
+}
+
 function summaryOf(alert: StoredAlert): string {
-  const p = alert.payload as { reasons?: unknown; event?: { quote?: unknown; reports?: { sentence?: unknown }[] } };
+  const p = alert.payload as PayloadShape;
   const reasons = Array.isArray(p.reasons) ? p.reasons.map(String).join('; ') : '';
-  const quote = typeof p.event?.quote === 'string' ? p.event.quote : typeof p.event?.reports?.[0]?.sentence === 'string' ? p.event.reports[0].sentence : '';
+  const ev = p.personnel?.evidence;
+  const quote = typeof p.event?.quote === 'string' ? p.event.quote
+    : typeof p.event?.reports?.[0]?.sentence === 'string' ? p.event.reports[0].sentence
+      : typeof ev?.sentence === 'string' ? `${ev.sentence}${typeof ev.outlet === 'string' ? ` (${ev.outlet})` : ''}` : '';
   return [quote, reasons && `Matched: ${reasons}`].filter(Boolean).join('\n');
 }
 
 function linkOf(alert: StoredAlert): string | null {
-  const reports = (alert.payload as { event?: { reports?: { url?: unknown }[] } }).event?.reports;
-  const url = reports?.[0]?.url;
+  const p = alert.payload as PayloadShape;
+  const url = p.event?.reports?.[0]?.url ?? p.personnel?.evidence?.url;
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 

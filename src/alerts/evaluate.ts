@@ -1,16 +1,26 @@
 // The pipeline half of alerting. After an article's analysis is saved and its events merged
-// (src/pipeline/analyze-stage.ts), evaluateArticle matches every enabled rule against the
-// merged events the article's reports belong to, records new alerts (once per real-world event:
-// src/store/alerts.ts recordAlert) and enqueues one `deliver` job per push delivery, in the same
-// transaction. runDelivery is the `deliver` job: it posts or appends, and records the outcome on
+// (src/pipeline/analyze-stage.ts), evaluateAll runs the three kinds of rule: evaluateArticle
+// matches the event rules against the merged events the article's reports belong to (once per
+// real-world event: src/store/alerts.ts recordAlert), evaluatePersonnel the personnel rules
+// against the article's observed moves (once per person, post, change and day), and
+// evaluateSpikes the spike rules against their subjects' latest bucket (once per bucket). Each
+// new alert is recorded with one `deliver` job per push delivery, in the same transaction. runDelivery is the `deliver` job: it posts or appends, and records the outcome on
 // the delivery row; the job's retries (growing delays) come from the jobs table.
 import { describeError } from '../core/errors.js';
 import { actorLabel, toJson, type TimelineEntry } from '../events/timeline.js';
 import type { Services } from '../pipeline/services.js';
 import { jobRetryDelayMs } from '../pipeline/schedule.js';
 import type { Job, NewJob } from '../store/types.js';
+import { resolveActor } from '../cli/filters.js';
+import { institutionOf, UNNAMED_INSTITUTION, type PersonnelChange } from '../insights/personnel.js';
+import { addTone, buildTrend } from '../insights/trends.js';
+import type { ToneRow, TrendSubject } from '../insights/types.js';
+import { registryOptions } from '../pipeline/analyze-stage.js';
+import { loadRegistry } from '../registry/load.js';
+import type { NewAlert, StoredAlert } from '../store/alerts.js';
 import { appendJsonLine, DeliveryError, postWebhook } from './deliver.js';
-import { firstReport, matchEvent, reportKey } from './matcher.js';
+import { firstReport, matchEvent, matchPersonnel, personnelKey, reportKey, spikeKey } from './matcher.js';
+import { ruleKind, type Rule } from './rules.js';
 
 export const DELIVER_KIND = 'deliver';
 
@@ -26,9 +36,34 @@ export function alertTitle(entry: TimelineEntry): string {
   return `${e.type}: ${actorLabel(e.source)} → ${actorLabel(e.target)}${short ? ` — ${short}` : ''}`;
 }
 
-/** Matches the enabled rules against the article's merged events; returns the alerts recorded. */
-export async function evaluateArticle(svc: Pick<Services, 'store' | 'config' | 'logger'>, articleId: number): Promise<number> {
+type AlertServices = Pick<Services, 'store' | 'config' | 'logger'>;
+
+/** Records a new alert and enqueues its deliveries in one transaction; logs it. Null when the rule already alerted. */
+async function record(svc: AlertServices, alert: NewAlert, log: Record<string, unknown>): Promise<StoredAlert | null> {
+  const done = await svc.store.transaction(async (tx) => {
+    const rec = await tx.recordAlert(alert);
+    for (const d of rec?.deliveries ?? []) await tx.enqueue(deliverJob(d.id, svc.config.alerts.maxAttempts));
+    return rec;
+  });
+  if (!done) return null;
+  svc.logger.info({ stage: 'alerts', rule: alert.rule.name, alert_id: done.alert.id, ...log }, `alert: ${done.alert.title}`);
+  return done.alert;
+}
+
+/**
+ * Every kind of rule for an analysed article (after its analysis is saved and its events
+ * merged): event rules on its merged events, personnel rules on its role observations, spike
+ * rules on their subjects' latest buckets. Returns the alerts recorded.
+ */
+export async function evaluateAll(svc: AlertServices, articleId: number): Promise<number> {
   const rules = (await svc.store.listRules()).filter((r) => r.spec.enabled);
+  if (rules.length === 0) return 0;
+  return (await evaluateArticle(svc, articleId, rules)) + (await evaluatePersonnel(svc, articleId, rules)) + (await evaluateSpikes(svc, rules));
+}
+
+/** Matches the enabled event rules against the article's merged events; returns the alerts recorded. */
+export async function evaluateArticle(svc: AlertServices, articleId: number, all?: Rule[]): Promise<number> {
+  const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'event');
   if (rules.length === 0) return 0;
   const entries = await svc.store.alertCandidates(articleId);
   let recorded = 0;
@@ -39,17 +74,98 @@ export async function evaluateArticle(svc: Pick<Services, 'store' | 'config' | '
     for (const rule of rules) {
       const reasons = matchEvent(rule, entry);
       if (!reasons) continue;
-      const payload = { rule: { id: rule.id, name: rule.name }, reasons, event: toJson(entry) };
-      const done = await svc.store.transaction(async (tx) => {
-        const rec = await tx.recordAlert({ rule, mergedEventId: entry.event.id, reportKeys: keys, title: alertTitle(entry), payload });
-        for (const d of rec?.deliveries ?? []) await tx.enqueue(deliverJob(d.id, svc.config.alerts.maxAttempts));
-        return rec;
-      });
-      if (done) {
-        recorded++;
-        svc.logger.info({ stage: 'alerts', rule: rule.name, alert_id: done.alert.id, event_id: entry.event.id, article_id: articleId }, `alert: ${done.alert.title}`);
-      }
+      const payload = { kind: 'event', rule: { id: rule.id, name: rule.name }, reasons, event: toJson(entry) };
+      if (await record(svc, { rule, mergedEventId: entry.event.id, reportKeys: keys, title: alertTitle(entry), payload }, { event_id: entry.event.id, article_id: articleId })) recorded++;
     }
+  }
+  return recorded;
+}
+
+const short = (text: string, n = 160) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** A one-line title: person, change, post and institution, and the evidence sentence. */
+export function personnelTitle(c: PersonnelChange): string {
+  const inst = c.institution.name === UNNAMED_INSTITUTION ? '' : `, ${c.institution.name}`;
+  return `${c.change.toUpperCase()}: ${c.person} (${c.title}${inst}) — ${short(c.evidence.sentence)}`;
+}
+
+/**
+ * Matches the enabled personnel rules against the article's observed moves (role observations
+ * but "holds"). One alert per rule and move (personnelKey: person, post, change, day), so a
+ * re-ingest, a re-analysis or another outlet's report of the same move adds none.
+ */
+export async function evaluatePersonnel(svc: AlertServices, articleId: number, all?: Rule[]): Promise<number> {
+  const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'personnel');
+  if (rules.length === 0) return 0;
+  const records = await svc.store.roleRecords({ articleId, changesOnly: true });
+  if (records.length === 0) return 0;
+  const registry = loadRegistry(await registryOptions(svc.config, svc.store));
+  let recorded = 0;
+  for (const r of records) {
+    if (r.change === 'holds') continue;
+    const institution = institutionOf(registry, r);
+    const change: PersonnelChange = {
+      date: r.date, person: r.person, personKey: r.personKey, title: r.title, change: r.change, institution,
+      evidence: { articleId: r.articleId, url: r.url, outlet: r.outlet, date: r.date, sentence: r.sentence },
+    };
+    for (const rule of rules) {
+      const reasons = matchPersonnel(rule, { record: r, institution });
+      if (!reasons) continue;
+      const key = personnelKey(r);
+      const payload = { kind: 'personnel', rule: { id: rule.id, name: rule.name }, reasons, personnel: change };
+      if (await record(svc, { rule, mergedEventId: null, reportKeys: [], dedupeKey: key, title: personnelTitle(change), payload }, { article_id: articleId, key })) recorded++;
+    }
+  }
+  return recorded;
+}
+
+/** The spike rule's subject as a trend subject. */
+function spikeSubject(rule: Rule): TrendSubject | null {
+  const s = rule.spec.match.spike;
+  if (!s) return null;
+  const r = rule.resolved.spike;
+  if (s.keyword !== undefined) return { kind: 'keyword', text: s.keyword };
+  if (s.actor !== undefined) return { kind: 'actor', actor: r?.actor ?? resolveActor(s.actor, null) };
+  if (s.dyad) return { kind: 'dyad', a: r?.dyad?.a ?? resolveActor(s.dyad.a, null), b: r?.dyad?.b ?? resolveActor(s.dyad.b, null) };
+  return null;
+}
+
+function spikeLabel(rule: Rule): string {
+  const s = rule.spec.match.spike!;
+  return s.keyword !== undefined ? `"${s.keyword}"` : s.actor !== undefined ? s.actor : `${s.dyad!.a}–${s.dyad!.b}`;
+}
+
+/**
+ * Evaluates the enabled spike rules: the subject's whole series (the store's per-bucket
+ * aggregates, as `readout trends`), and an alert when its latest bucket is a spike
+ * (src/insights/spikes.ts), once per rule and bucket (spikeKey).
+ */
+export async function evaluateSpikes(svc: AlertServices, all?: Rule[]): Promise<number> {
+  const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'spike');
+  let recorded = 0;
+  for (const rule of rules) {
+    const s = rule.spec.match.spike!;
+    const subject = spikeSubject(rule);
+    if (!subject) continue;
+    const filter = { by: s.by };
+    const attention = s.series === 'articles' ? await svc.store.trendAttention(subject, filter) : [];
+    let tone: ToneRow[] | null = null;
+    if (s.series === 'events' && subject.kind !== 'keyword') {
+      tone = subject.kind === 'dyad'
+        ? addTone(await svc.store.trendTone(subject, filter), await svc.store.trendTone({ kind: 'dyad', a: subject.b, b: subject.a }, filter))
+        : await svc.store.trendTone(subject, filter);
+    }
+    const trend = buildTrend({ by: s.by, attention, tone });
+    const last = trend.buckets[trend.buckets.length - 1];
+    if (!last || !last.spike.includes(s.series)) continue;
+    const count = s.series === 'articles' ? last.articles : last.events;
+    const z = s.series === 'articles' ? last.z.articles : last.z.events;
+    const baseline = trend.buckets.slice(-1 - trend.spikeMethod.window, -1).map((b) => (s.series === 'articles' ? b.articles : b.events));
+    const label = spikeLabel(rule);
+    const title = `SPIKE: ${count} ${s.series} on ${label} in the ${s.by} of ${last.bucket} (z ${z ?? '?'}; previous ${s.by}s ${baseline.join(', ')})`;
+    const spike = { subject: { kind: subject.kind, label }, by: s.by, series: s.series, bucket: last.bucket, count, z, baseline, method: trend.spikeMethod };
+    const payload = { kind: 'spike', rule: { id: rule.id, name: rule.name }, reasons: [`spike ${s.series} ${label} per ${s.by}`], spike };
+    if (await record(svc, { rule, mergedEventId: null, reportKeys: [], dedupeKey: spikeKey(last.bucket), title, payload }, { bucket: last.bucket })) recorded++;
   }
   return recorded;
 }

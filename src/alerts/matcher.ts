@@ -4,6 +4,7 @@
 import type { TimelineEntry } from '../events/timeline.js';
 import type { ActorRef, EventReport } from '../events/types.js';
 import type { ActorMatch } from '../store/types.js';
+import type { RoleRecord } from '../insights/types.js';
 import type { ResolvedMatch, RuleMatch } from './rules.js';
 
 /** What a matcher needs of a rule. */
@@ -33,6 +34,8 @@ function textHas(text: string | null, keyword: string): boolean {
 export function matchEvent(rule: MatchableRule, entry: TimelineEntry): string[] | null {
   const { match } = rule.spec;
   if (!rule.spec.enabled) return null;
+  // Personnel and spike rules fire on moves and spikes (matchPersonnel, evaluate.ts), never on events.
+  if (match.personnel || match.spike) return null;
   const e = entry.event;
   const reasons: string[] = [];
   if (match.skipNegated && e.negated) return null;
@@ -82,4 +85,50 @@ export function reportKey(r: Pick<EventReport, 'articleId' | 'eventId'>): string
 export function firstReport(entry: TimelineEntry): EventReport | null {
   const sorted = [...entry.reports].sort((a, b) => a.seenAt.localeCompare(b.seenAt) || a.articleId - b.articleId || a.seq - b.seq);
   return sorted[0] ?? null;
+}
+
+/** An observed move with the institution it is in (src/insights/personnel.ts institutionOf). */
+export interface PersonnelMove {
+  record: Pick<RoleRecord, 'personKey' | 'person' | 'title' | 'org' | 'change' | 'date'>;
+  institution: { id: string | null; name: string };
+}
+
+/**
+ * Why a personnel rule fires for an observed move, or null. "holds" is no move; every
+ * condition given must hold (no condition: every move).
+ */
+export function matchPersonnel(rule: MatchableRule, move: PersonnelMove): string[] | null {
+  const p = rule.spec.match.personnel;
+  if (!rule.spec.enabled || !p) return null;
+  const r = move.record;
+  if (r.change === 'holds') return null;
+  const reasons: string[] = [];
+  if (p.changes?.length) {
+    if (!(p.changes as readonly string[]).includes(r.change)) return null;
+    reasons.push(`change ${r.change}`);
+  } else reasons.push(`change ${r.change}`);
+  const resolved = rule.resolved.personnel;
+  if (p.person !== undefined) {
+    const m = resolved?.person ?? { ids: [p.person], names: [p.person.toLowerCase()] };
+    if (!(m.ids ?? []).includes(r.personKey) && !(m.names ?? []).includes(r.person.toLowerCase())) return null;
+    reasons.push(`person ${p.person}`);
+  }
+  if (p.org !== undefined) {
+    const o = resolved?.org ?? { ids: [p.org], names: [p.org.toLowerCase()] };
+    const inst = move.institution;
+    const hit = (inst.id !== null && o.ids.includes(inst.id)) || o.names.includes(inst.name.toLowerCase()) || (r.org !== null && o.names.includes(r.org.toLowerCase()));
+    if (!hit) return null;
+    reasons.push(`org ${p.org}`);
+  }
+  return reasons;
+}
+
+/** A move's identity across re-ingest, re-analysis and other outlets: person, post, change and day. */
+export function personnelKey(r: Pick<RoleRecord, 'personKey' | 'title' | 'change' | 'date'>): string {
+  return `personnel:${r.personKey}|${r.title.toLowerCase()}|${r.change}|${r.date}`;
+}
+
+/** A spike alert's identity: one per rule and bucket. */
+export function spikeKey(bucket: string): string {
+  return `spike:${bucket}`;
 }

@@ -7,10 +7,42 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../analyze/types.js';
 import { resolveActor } from '../cli/filters.js';
 import { ReadoutError } from '../core/errors.js';
+import { normalizeName } from '../registry/normalize.js';
 import type { Registry } from '../registry/types.js';
 import type { ActorMatch } from '../store/types.js';
 
 const actor = z.string().trim().min(1).max(200);
+
+/** The personnel changes a rule may watch (every observed change but "holds"). */
+export const PERSONNEL_CHANGES = ['appointed', 'dismissed', 'punished', 'kept', 'resigned', 'promoted', 'nominated', 'former'] as const;
+
+/** Personnel moves read from articles (role observations, src/insights/personnel.ts). */
+export const PersonnelConditionSchema = z
+  .object({
+    /** Any of these changes; default every change. */
+    changes: z.array(z.enum(PERSONNEL_CHANGES)).min(1).max(PERSONNEL_CHANGES.length).optional(),
+    /** The institution: registry id, or its name or alias (case-insensitive). */
+    org: actor.optional(),
+    /** The person: registry id, candidate key or name (case-insensitive). */
+    person: actor.optional(),
+  })
+  .strict();
+
+/** An attention spike (src/insights/spikes.ts) in the latest bucket of one subject's series. */
+export const SpikeConditionSchema = z
+  .object({
+    actor: actor.optional(),
+    /** Co-mention for articles; events either way. */
+    dyad: z.object({ a: actor, b: actor }).strict().optional(),
+    /** Articles the full-text search matches (series "articles" only). */
+    keyword: z.string().trim().min(1).max(200).optional(),
+    by: z.enum(['day', 'week']).default('day'),
+    /** Articles (attention) or merged real-world events. */
+    series: z.enum(['articles', 'events']).default('articles'),
+  })
+  .strict()
+  .refine((s) => [s.actor, s.dyad, s.keyword].filter((x) => x !== undefined).length === 1, { message: 'a spike needs exactly one of actor, dyad or keyword' })
+  .refine((s) => s.keyword === undefined || s.series === 'articles', { message: 'a keyword spike counts articles (series: articles)' });
 
 export const RuleMatchSchema = z
   .object({
@@ -29,8 +61,20 @@ export const RuleMatchSchema = z
     keywords: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
     /** Skip negated events ("did not threaten"); default true. */
     skipNegated: z.boolean().default(true),
+    /** A personnel rule: fires on observed moves, not on events (no event condition with it). */
+    personnel: PersonnelConditionSchema.optional(),
+    /** A spike rule: fires when the subject's latest bucket is a spike (no event condition with it). */
+    spike: SpikeConditionSchema.optional(),
   })
   .strict();
+
+const EVENT_CONDITIONS = ['actors', 'dyad', 'types', 'minAbsIntensity', 'minIntensity', 'maxIntensity', 'keywords'] as const;
+
+/** What a rule fires on: merged events, personnel moves or spikes. */
+export type RuleKind = 'event' | 'personnel' | 'spike';
+export function ruleKind(match: Pick<RuleMatch, 'personnel' | 'spike'>): RuleKind {
+  return match.personnel ? 'personnel' : match.spike ? 'spike' : 'event';
+}
 
 export const DeliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('webhook'), url: z.string().url().refine((u) => /^https?:/i.test(u), 'webhook url must be http(s)'), secret: z.string().min(16).max(200) }).strict(),
@@ -50,6 +94,13 @@ export const RuleSpecSchema = z
   .strict()
   .refine((r) => r.match.minIntensity === undefined || r.match.maxIntensity === undefined || r.match.minIntensity <= r.match.maxIntensity, {
     message: 'match.minIntensity is above match.maxIntensity',
+  })
+  .superRefine((r, ctx) => {
+    const m = r.match;
+    if (m.personnel && m.spike) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['match'], message: 'a rule watches personnel or a spike, not both' });
+    const kind = m.personnel ? 'personnel' : m.spike ? 'spike' : null;
+    const mixed = EVENT_CONDITIONS.find((k) => m[k] !== undefined);
+    if (kind && mixed) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['match', mixed], message: `a ${kind} rule takes no event condition (${mixed})` });
   });
 
 export type RuleSpec = z.infer<typeof RuleSpecSchema>;
@@ -60,6 +111,10 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 export interface ResolvedMatch {
   actors: ActorMatch[];
   dyad: { a: ActorMatch; b: ActorMatch; directed: boolean } | null;
+  /** Personnel rules: the person as registry ids / names, the institution as ids / names. */
+  personnel?: { person: ActorMatch | null; org: { ids: string[]; names: string[] } | null };
+  /** Spike rules: the subject's actors. */
+  spike?: { actor: ActorMatch | null; dyad: { a: ActorMatch; b: ActorMatch } | null };
 }
 
 /** A stored rule. */
@@ -95,10 +150,36 @@ export function parseRuleSpec(input: unknown, where = 'rule'): RuleSpec {
 /** Resolves the rule's actors (registry null: ISO3 codes, ids and exact names only). */
 export function resolveRule(spec: RuleSpec, registry: Pick<Registry, 'get' | 'lookup' | 'country'> | null): ResolvedMatch {
   const m = spec.match;
-  return {
+  const out: ResolvedMatch = {
     actors: (m.actors ?? []).map((a) => resolveActor(a, registry)),
     dyad: m.dyad ? { a: resolveActor(m.dyad.a, registry), b: resolveActor(m.dyad.b, registry), directed: m.dyad.directed } : null,
   };
+  if (m.personnel) {
+    const { person, org } = m.personnel;
+    out.personnel = { person: person ? resolveActor(person, registry) : null, org: org ? resolveOrg(org, registry) : null };
+  }
+  if (m.spike) {
+    const { actor: a, dyad } = m.spike;
+    out.spike = { actor: a ? resolveActor(a, registry) : null, dyad: dyad ? { a: resolveActor(dyad.a, registry), b: resolveActor(dyad.b, registry) } : null };
+  }
+  return out;
+}
+
+/** An institution named by id, name or alias: the organisation ids the registry knows for it, and the name itself. */
+export function resolveOrg(arg: string, registry: Pick<Registry, 'get' | 'lookup'> | null): { ids: string[]; names: string[] } {
+  const a = arg.trim();
+  const ids = new Set<string>([a]);
+  const names = new Set<string>([a.toLowerCase()]);
+  if (registry) {
+    for (const hit of registry.lookup(normalizeName(a))) {
+      if (hit.via !== 'name' && hit.via !== 'alias' && hit.via !== 'metonym') continue;
+      const found = registry.get(hit.actorId);
+      if (found?.type !== 'organization') continue;
+      ids.add(found.id);
+      names.add(found.name.toLowerCase());
+    }
+  }
+  return { ids: [...ids], names: [...names] };
 }
 
 /** The rules of a YAML file: `rules: [ … ]` (or a bare list). */

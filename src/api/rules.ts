@@ -13,7 +13,7 @@ import { ApiError, badRequest, notFound } from './errors.js';
 import { apiRoute, json, Json } from './schemas.js';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
-const body = { body: { required: true, content: { 'application/json': { schema: Json.openapi({ description: 'a rule: {name, description?, enabled?, match: {actors?, dyad?, types?, minAbsIntensity?, minIntensity?, maxIntensity?, keywords?, skipNegated?}, deliver: [{kind: "webhook", url, secret} | {kind: "log", file?}]}' }) } } } };
+const body = { body: { required: true, content: { 'application/json': { schema: Json.openapi({ description: 'a rule: {name, description?, enabled?, match: {actors?, dyad?, types?, minAbsIntensity?, minIntensity?, maxIntensity?, keywords?, skipNegated?, personnel?: {changes?, org?, person?}, spike?: {actor? | dyad?: {a, b} | keyword?, by?: day|week, series?: articles|events}}, deliver: [{kind: "webhook", url, secret} | {kind: "log", file?}]}' }) } } } };
 const Rule = Json.openapi('Rule', { type: 'object', description: 'a stored rule: id, name, spec (secrets shown as ***), feedToken, origin, createdAt, updatedAt' });
 const limit = z.coerce.number().int().min(1).max(500).default(50);
 
@@ -31,9 +31,9 @@ const remove = apiRoute('alerts', { method: 'delete', path: '/rules/{id}', summa
 const alerts = apiRoute('alerts', {
   method: 'get',
   path: '/alerts',
-  summary: 'alerts, newest first (one per rule × real-world event)',
+  summary: 'alerts, newest first (one per rule × real-world event, personnel move or spike bucket)',
   request: { query: z.object({ rule: z.coerce.number().int().min(1).optional(), before: z.coerce.number().int().min(1).optional().openapi({ description: 'alerts with ids below this (the next page)' }), limit }) },
-  responses: { 200: json(z.object({ items: z.array(Json) }), 'alerts: id, ruleId, mergedEventId, reportKey, title, payload {rule, reasons, event}, createdAt') },
+  responses: { 200: json(z.object({ items: z.array(Json) }), 'alerts: id, ruleId, mergedEventId (null for personnel and spike alerts), dedupeKey, reportKey, title, payload {kind, rule, reasons, event | personnel | spike}, createdAt') },
 });
 const deliveries = apiRoute('alerts', {
   method: 'get',

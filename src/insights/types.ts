@@ -44,6 +44,8 @@ export interface PersonnelFilter {
   until?: string;
   /** Only observed changes (every change but "holds"). */
   changesOnly?: boolean;
+  /** Only the observations read in this article. */
+  articleId?: number;
   limit?: number;
 }
 

@@ -10,7 +10,7 @@ import type { RegistryOptions } from '../registry/load.js';
 import type { Actor } from '../registry/types.js';
 import { candidateActorId } from '../store/analyses.js';
 import type { ActorCandidate, StoredArticle, Store } from '../store/types.js';
-import { evaluateArticle } from '../alerts/evaluate.js';
+import { evaluateAll } from '../alerts/evaluate.js';
 import { createAnalyzer, inThreadAnalyzer, type Analyzer } from './analyze-pool.js';
 import type { Services } from './services.js';
 
@@ -73,15 +73,19 @@ export async function analyzeStored(svc: Services, articleId: number): Promise<'
   await recordPositions(svc.store, article, analysis);
   // Merge its events into the timeline now (incremental; a failure leaves them pending for the next merge).
   await svc.store.mergeEvents();
-  // Watch rules: alerts for the merged events it reports, deliveries queued (src/alerts/).
+  // Watch rules: alerts for the merged events it reports, its personnel moves and spikes, deliveries queued (src/alerts/).
   await evaluateAlerts(svc, article.id);
   return 'analysed';
 }
 
-/** Evaluates the watch rules for an analysed article; a failure is logged, never fails the analysis. */
+/**
+ * Evaluates the watch rules for an analysed article (event rules on its merged events,
+ * personnel rules on its observed moves, spike rules on their subjects' latest buckets); a
+ * failure is logged, never fails the analysis.
+ */
 export async function evaluateAlerts(svc: Pick<Services, 'store' | 'config' | 'logger'>, articleId: number): Promise<void> {
   try {
-    await evaluateArticle(svc, articleId);
+    await evaluateAll(svc, articleId);
   } catch (err) {
     svc.logger.error({ stage: 'alerts', article_id: articleId, err: err instanceof Error ? err.message : String(err) }, 'evaluating watch rules failed');
   }

@@ -25,7 +25,8 @@ interface AlertRulesTable {
 interface AlertsTable {
   id: Generated<number>;
   rule_id: number;
-  merged_event_id: number;
+  merged_event_id: number | null;
+  dedupe_key: string | null;
   report_key: string;
   title: string;
   payload: string;
@@ -59,8 +60,11 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export interface StoredAlert {
   id: number;
   ruleId: number;
-  mergedEventId: number;
-  /** The first report's "articleId:eventId". */
+  /** The merged event of an event alert; null for personnel and spike alerts. */
+  mergedEventId: number | null;
+  /** Personnel and spike alerts: the key that makes them fire once per rule (null for event alerts). */
+  dedupeKey: string | null;
+  /** The first report's "articleId:eventId" (event alerts), else the dedupe key. */
   reportKey: string;
   title: string;
   /** The alert body every delivery sends (src/alerts/payload.ts). */
@@ -86,9 +90,12 @@ export interface AlertDelivery {
 
 export interface NewAlert {
   rule: Rule;
-  mergedEventId: number;
-  /** Report keys of the event now; the first is the event's first report. */
+  /** The merged event (event alerts); null with a dedupeKey (personnel and spike alerts). */
+  mergedEventId: number | null;
+  /** Report keys of the event now; the first is the event's first report (empty for keyed alerts). */
   reportKeys: string[];
+  /** Once per rule and key ("personnel:…", "spike:…"); needed when there is no merged event. */
+  dedupeKey?: string;
   title: string;
   payload: Record<string, unknown>;
 }
@@ -124,7 +131,9 @@ function toRule(r: Selectable<AlertRulesTable>): Rule {
 }
 
 function toAlert(r: Selectable<AlertsTable>): StoredAlert {
-  return { id: Number(r.id), ruleId: Number(r.rule_id), mergedEventId: Number(r.merged_event_id), reportKey: r.report_key, title: r.title, payload: parseJson<Record<string, unknown>>(r.payload, {}), createdAt: r.created_at };
+  return {
+    id: Number(r.id), ruleId: Number(r.rule_id), mergedEventId: r.merged_event_id === null ? null : Number(r.merged_event_id), dedupeKey: r.dedupe_key ?? null, reportKey: r.report_key, title: r.title, payload: parseJson<Record<string, unknown>>(r.payload, {}), createdAt: r.created_at,
+  };
 }
 
 function toDelivery(r: Selectable<AlertDeliveriesTable>): AlertDelivery {
@@ -197,13 +206,20 @@ export async function alertCandidates(ctx: StoreContext, articleId: number): Pro
  * Records an alert and its pending deliveries, or returns null when the rule already alerted
  * on this event: same merged id, or any of its report keys (the reports moved on re-analysis).
  * The keys of the event's newer reports are added to the earlier alert, so later moves are caught too.
+ * A keyed alert (dedupeKey: personnel moves, spikes) is once per rule and key.
  */
 export async function recordAlert(ctx: StoreContext, alert: NewAlert): Promise<{ alert: StoredAlert; deliveries: AlertDelivery[] } | null> {
-  if (alert.reportKeys.length === 0) throw new ReadoutError('input', 'store: an alert needs the report keys of its event');
+  const dedupeKey = alert.dedupeKey ?? null;
+  if (alert.mergedEventId === null && dedupeKey === null) throw new ReadoutError('input', 'store: an alert needs a merged event or a dedupe key');
+  if (alert.mergedEventId !== null && alert.reportKeys.length === 0) throw new ReadoutError('input', 'store: an alert needs the report keys of its event');
   return ctx.atomic(async (raw) => {
     const db = adb(raw);
     const ruleId = alert.rule.id;
-    let earlier = (await db.selectFrom('alerts').select('id').where('rule_id', '=', ruleId).where('merged_event_id', '=', alert.mergedEventId).executeTakeFirst())?.id;
+    let earlier: number | undefined;
+    if (dedupeKey !== null) earlier = (await db.selectFrom('alerts').select('id').where('rule_id', '=', ruleId).where('dedupe_key', '=', dedupeKey).executeTakeFirst())?.id;
+    if (earlier === undefined && alert.mergedEventId !== null) {
+      earlier = (await db.selectFrom('alerts').select('id').where('rule_id', '=', ruleId).where('merged_event_id', '=', alert.mergedEventId).executeTakeFirst())?.id;
+    }
     for (const part of chunks(alert.reportKeys, 500)) {
       if (earlier !== undefined) break;
       earlier = (await db.selectFrom('alert_reports').select('alert_id').where('rule_id', '=', ruleId).where('report_key', 'in', part).executeTakeFirst())?.alert_id;
@@ -219,7 +235,7 @@ export async function recordAlert(ctx: StoreContext, alert: NewAlert): Promise<{
     const at = nowIso();
     const row = await db
       .insertInto('alerts')
-      .values({ rule_id: ruleId, merged_event_id: alert.mergedEventId, report_key: alert.reportKeys[0]!, title: clean(alert.title), payload: JSON.stringify(alert.payload), created_at: at })
+      .values({ rule_id: ruleId, merged_event_id: alert.mergedEventId, dedupe_key: dedupeKey, report_key: alert.reportKeys[0] ?? dedupeKey!, title: clean(alert.title), payload: JSON.stringify(alert.payload), created_at: at })
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();

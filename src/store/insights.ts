@@ -179,6 +179,7 @@ export async function roleRecords(ctx: StoreContext, filter: PersonnelFilter = {
     .$if(since !== undefined, (q) => q.where(OBS_DAY, '>=', since!))
     .$if(until !== undefined, (q) => q.where(OBS_DAY, '<=', until!))
     .$if(!!filter.changesOnly, (q) => q.where('o.change', '<>', 'holds'))
+    .$if(filter.articleId !== undefined, (q) => q.where('o.article_id', '=', filter.articleId!))
     .orderBy(OBS_DAY, 'desc')
     .orderBy('o.article_id', 'desc')
     .orderBy('o.seq')

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { matchEvent } from '../../alerts/matcher.js';
 import { syncRulesFile } from '../../alerts/rules-file.js';
-import { parseRuleSpec, resolveRule, type Rule } from '../../alerts/rules.js';
+import { parseRuleSpec, resolveRule, ruleKind, type Rule } from '../../alerts/rules.js';
 import { ReadoutError } from '../../core/errors.js';
 import { actorLabel } from '../../events/timeline.js';
 import { registryOptions } from '../../pipeline/analyze-stage.js';
@@ -38,13 +38,15 @@ const num = (v: string | undefined, flag: string) => {
 function formatRule(r: Rule): string {
   const m = r.spec.match;
   const parts = [m.actors?.length ? `actors ${m.actors.join(',')}` : '', m.dyad ? `dyad ${m.dyad.a}${m.dyad.directed ? '→' : '–'}${m.dyad.b}` : '', m.types?.length ? `types ${m.types.join(',')}` : '',
-    m.minAbsIntensity !== undefined ? `|i|≥${m.minAbsIntensity}` : '', m.keywords?.length ? `keywords ${m.keywords.join('|')}` : ''].filter(Boolean);
+    m.minAbsIntensity !== undefined ? `|i|≥${m.minAbsIntensity}` : '', m.keywords?.length ? `keywords ${m.keywords.join('|')}` : '',
+    m.personnel ? `personnel ${m.personnel.changes?.join(',') ?? 'any change'}${m.personnel.person ? ` of ${m.personnel.person}` : ''}${m.personnel.org ? ` at ${m.personnel.org}` : ''}` : '',
+    m.spike ? `spike in ${m.spike.series} per ${m.spike.by} on ${m.spike.actor ?? m.spike.keyword ?? `${m.spike.dyad?.a}–${m.spike.dyad?.b}`}` : ''].filter(Boolean);
   const to = r.spec.deliver.map((d) => (d.kind === 'webhook' ? `webhook ${d.url}` : `log ${d.file ?? '(log)'}`)).join(', ') || 'atom only';
   return `#${String(r.id).padEnd(4)} ${r.name}${r.spec.enabled ? '' : ' (disabled)'} [${r.origin}]: ${parts.join('; ')} → ${to}`;
 }
 
 export function registerRules(program: Command, ctx: CliContext): void {
-  const rules = program.command('rules').description('watch rules: alerts on merged events (webhook, Atom feed, log file)');
+  const rules = program.command('rules').description('watch rules: alerts on merged events, personnel moves and spikes (webhook, Atom feed, log file)');
   const registry = async () => loadRegistry(await registryOptions(ctx.config(), await ctx.store()));
 
   rules
@@ -113,6 +115,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
       const store = await ctx.store();
       const rule = await store.getRule(/^\d+$/.test(ref) ? Number(ref) : ref);
       if (!rule) throw new ReadoutError('input', `no rule "${ref}"`, { hint: 'see `readout rules list`' });
+      if (ruleKind(rule.spec.match) !== 'event') throw new ReadoutError('input', `rule "${rule.name}" is a ${ruleKind(rule.spec.match)} rule; rules test checks event rules`, { hint: 'see `readout personnel --changes` or `readout trends`' });
       const entries = await store.timeline({ limit: num(opts.limit, '--limit') });
       const hits = entries.map((e) => ({ e, reasons: matchEvent(rule, e) })).filter((h) => h.reasons);
       for (const { e, reasons } of hits) ctx.out(`ev${e.event.id} ${e.event.date ?? e.event.sortDate} ${e.event.type} ${actorLabel(e.event.source)} → ${actorLabel(e.event.target)} (${e.reports.length} reports): ${reasons!.join('; ')}`);
