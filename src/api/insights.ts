@@ -4,7 +4,7 @@
 // (observed changes with evidence, newest first), as `readout personnel [--changes] --json`.
 import { z } from '@hono/zod-openapi';
 import { EVENT_TYPES } from '../analyze/types.js';
-import { computeTrend, type TrendReport } from '../cli/commands/trends.js';
+import { computeTrend, type TrendReport } from '../insights/compute-trend.js';
 import { changeFeed, currentHolders, orgMatcher } from '../insights/personnel.js';
 import type { PersonnelFilter, TrendSubject } from '../insights/types.js';
 import { candidateKey } from '../store/analyses.js';

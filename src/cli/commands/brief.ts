@@ -13,19 +13,15 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ReadoutError } from '../../core/errors.js';
-import { addDays } from '../../events/text.js';
-import { changeFeed } from '../../insights/personnel.js';
 import { registryOptions } from '../../pipeline/analyze-stage.js';
 import { loadRegistry } from '../../registry/load.js';
-import { assembleBrief, itemCount, mainCounterparts, trendLine } from '../../briefs/assemble.js';
+import { itemCount } from '../../briefs/assemble.js';
+import { makeBrief } from '../../briefs/make.js';
 import { renderHtml } from '../../briefs/html.js';
 import { renderMarkdown } from '../../briefs/markdown.js';
-import { actorWeigher } from '../../briefs/rank.js';
-import type { Brief, BriefTrendLine } from '../../briefs/types.js';
-import type { ActorMatch } from '../../store/types.js';
+import type { Brief } from '../../briefs/types.js';
 import type { CliContext } from '../context.js';
 import { sinceDay, untilDay } from '../filters.js';
-import { computeTrend } from './trends.js';
 
 interface BriefOptions {
   since: string;
@@ -40,11 +36,6 @@ interface BriefOptions {
   json?: boolean;
 }
 
-/** Days before the window searched for earlier events (repeat detection). */
-export const LOOKBACK_DAYS = 60;
-/** Trend lines cover at least this many days, ending on --until, so a short window still has a shape. */
-export const TREND_MIN_DAYS = 14;
-const MAX_EVENTS = 20_000;
 
 /** --since: "24h", "7d", "2w" back from now (to the day), or a date. */
 export function briefSince(value: string, now: Date): string {
@@ -67,7 +58,6 @@ export function renderBrief(brief: Brief, as: 'md' | 'html'): string {
   return as === 'html' ? renderHtml(brief) : renderMarkdown(brief);
 }
 
-const countryMatch = (code: string): ActorMatch => ({ ids: [`country:${code}`], countries: [code] });
 
 export function registerBrief(program: Command, ctx: CliContext): void {
   program
@@ -117,31 +107,7 @@ export function registerBrief(program: Command, ctx: CliContext): void {
         focus = opts.focus.trim().toUpperCase();
         if (!/^[A-Z]{3}$/.test(focus) || !registry.country(focus)) throw new ReadoutError('input', `--focus must be an ISO 3166 alpha-3 country code (PRK, USA …), not "${opts.focus}"`);
       }
-      const actor = focus ? countryMatch(focus) : undefined;
-      const entries = await store.timeline({ since, until, actor, limit: MAX_EVENTS });
-      const earlier = await store.timeline({ since: addDays(since, -LOOKBACK_DAYS), until: addDays(since, -1), actor, limit: MAX_EVENTS });
-      const records = await store.roleRecords({ since, until, changesOnly: true });
-      const personnel = changeFeed(registry, records);
-      const personnelCountries = await store.articleEntityCountries(personnel.map((c) => c.evidence.articleId));
-
-      const trendSince = addDays(until, -(TREND_MIN_DAYS - 1)) < since ? addDays(until, -(TREND_MIN_DAYS - 1)) : since;
-      const filter = { by: 'day' as const, since: trendSince, until };
-      const trends: BriefTrendLine[] = [];
-      const counterparts = mainCounterparts(entries, focus, 3);
-      if (focus) {
-        trends.push(trendLine(focus, 'actor', await computeTrend(store, { kind: 'actor', actor: countryMatch(focus) }, filter)));
-        for (const other of counterparts) {
-          const subject = { kind: 'dyad' as const, a: countryMatch(focus), b: countryMatch(other) };
-          trends.push(trendLine(`${focus}–${other}`, 'dyad', await computeTrend(store, subject, filter, { a: focus, b: other })));
-        }
-      } else {
-        for (const c of counterparts) trends.push(trendLine(c, 'actor', await computeTrend(store, { kind: 'actor', actor: countryMatch(c) }, filter)));
-      }
-
-      const brief = assembleBrief({
-        since, until, focus, generatedAt: now.toISOString(), entries, earlier, personnel, personnelCountries, trends, limit,
-        actorWeight: actorWeigher((id) => registry.get(id), focus),
-      });
+      const brief = await makeBrief(store, registry, { since, until, focus, limit, now });
       const text = opts.json ? JSON.stringify(brief, null, 2) : renderBrief(brief, as);
       if (opts.save) {
         const saved = await store.saveBrief({ since, until, focus, title: brief.title, format: as, itemCount: itemCount(brief), content: opts.json ? renderBrief(brief, as) : text, data: JSON.stringify(brief) });

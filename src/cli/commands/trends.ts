@@ -8,9 +8,8 @@ import type { Command } from 'commander';
 import { EVENT_TYPES } from '../../analyze/types.js';
 import { ReadoutError } from '../../core/errors.js';
 import { MIN_PAIRS } from '../../insights/reciprocity.js';
-import { buildTrend, type Trend } from '../../insights/trends.js';
+import { computeTrend, type TrendReport } from '../../insights/compute-trend.js';
 import type { TrendBy, TrendFilter, TrendSubject } from '../../insights/types.js';
-import type { Store } from '../../store/types.js';
 import type { CliContext } from '../context.js';
 import { lazyRegistry, parseDyad, resolveActor, sinceDay, untilDay } from '../filters.js';
 
@@ -23,25 +22,6 @@ interface TrendsOptions {
   since?: string;
   until?: string;
   json?: boolean;
-}
-
-export interface TrendReport extends Trend {
-  subject: { kind: TrendSubject['kind']; label: string; a?: string; b?: string };
-  since: string | null;
-  until: string | null;
-}
-
-/** Runs the store's aggregates for a subject and lays them out as a trend. */
-export async function computeTrend(store: Store, subject: TrendSubject, filter: TrendFilter, labels: { a: string; b: string } = { a: 'A', b: 'B' }): Promise<Trend> {
-  const attention = await store.trendAttention(subject, filter);
-  const base = { by: filter.by, since: filter.since, until: filter.until, attention };
-  if (subject.kind === 'keyword') return buildTrend({ ...base, tone: null });
-  if (subject.kind === 'dyad') {
-    const aToB = await store.trendTone(subject, filter);
-    const bToA = await store.trendTone({ kind: 'dyad', a: subject.b, b: subject.a }, filter);
-    return buildTrend({ ...base, tone: null, directed: { a: labels.a, b: labels.b, aToB, bToA } });
-  }
-  return buildTrend({ ...base, tone: await store.trendTone(subject, filter) });
 }
 
 const signed = (v: number | null) => (v === null ? '-' : `${v > 0 ? '+' : ''}${v.toFixed(1)}`);
