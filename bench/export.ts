@@ -1,19 +1,21 @@
-// Export throughput and memory: a store of N synthetic analysed articles (one event, two quotes,
-// three entities each) is built through store methods, then `events` and `articles` are
-// exported as CSV and JSONL into a discarding sink with backpressure. Prints rows/s and the peak
-// heap/RSS sampled during each export, as a rise over the heap before it: constant memory
-// means the rise does not grow with N.
+// Export throughput and memory: `events` and `articles` are exported as CSV and JSONL into a
+// discarding sink with backpressure, from the generated store of N synthetic analysed articles
+// (bench/generate.ts, shared with the API benchmark). Prints rows/s and the peak heap/RSS
+// sampled during each export, as a rise over the heap before it: constant memory means the
+// rise does not grow with N. The exports run in a child process started with --expose-gc, so
+// the heap and RSS are the export's, not what earlier benchmarks left behind. seedExportStore (through the store's methods: insertArticle,
+// saveAnalysis, mergeEvents; ~2.5 ms an article) is kept for stores the generator cannot fill.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import type { Analysis, AnalysisEvent, EventType } from '../src/analyze/types.js';
 import { silentLogger } from '../src/core/logger.js';
 import { articleRows, eventRows } from '../src/outputs/rows.js';
 import { writeRows, type ExportFormat, type RowSpec } from '../src/outputs/write.js';
 import { openStore } from '../src/store/open.js';
 import type { NewArticle, Store } from '../src/store/types.js';
+import { describeStore, sharedStore } from './generate.js';
 
 const COUNTRIES = ['USA', 'PRK', 'KOR', 'JPN', 'CHN', 'RUS', 'FRA', 'DEU', 'GBR', 'IND', 'BRA', 'ZAF', 'TUR', 'IRN', 'ISR', 'EGY'];
 const TYPES: EventType[] = ['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'STATEMENT'];
@@ -137,21 +139,30 @@ export async function measureExports(store: Store): Promise<ExportMeasure[]> {
   return out;
 }
 
-/** The `npm run bench` entry: a fresh SQLite store of n synthetic articles (default 10k: seeding through saveAnalysis + mergeEvents costs ~2.5 ms an article, the export itself well under a second). */
-export async function benchExport(n = 10_000): Promise<ExportMeasure[]> {
-  console.log(`\nExport (\`readout export\` events and articles, CSV and JSONL) from a fresh SQLite store of ${n} synthetic analysed articles:`);
-  const dir = mkdtempSync(join(tmpdir(), 'readout-bench-export-'));
-  const store = await openStore(join(dir, 'bench.db'), silentLogger());
+/** Runs measureExports over the store at path in a fresh child process (with --expose-gc). */
+export function measureExportsInChild(path: string): ExportMeasure[] {
+  const out = execFileSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop()!) as ExportMeasure[];
+}
+
+/** The `npm run bench` entry: the shared generated SQLite store of n articles (default 100k; generating it takes about a minute, each export a few seconds). */
+export async function benchExport(n = 100_000): Promise<ExportMeasure[]> {
+  console.log(`\nExport (\`readout export\` events and articles, CSV and JSONL) from a generated SQLite store of ${n} synthetic analysed articles:`);
+  const shared = sharedStore(n);
+  console.log(describeStore(shared));
+  const results = measureExportsInChild(shared.path);
+  for (const m of results) console.log(formatMeasure(m));
+  return Promise.resolve(results);
+}
+
+// `tsx --expose-gc bench/export.ts PATH`: measures the exports of the store at PATH, prints them as JSON.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const path = process.argv[2];
+  if (!path) throw new Error('usage: tsx --expose-gc bench/export.ts PATH');
+  const store = await openStore(path, silentLogger());
   try {
-    const started = process.hrtime.bigint();
-    await seedExportStore(store, n);
-    const seeded = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(`  seeded ${n} analysed articles (one event each) in ${seeded.toFixed(1)} s`);
-    const results = await measureExports(store);
-    for (const m of results) console.log(formatMeasure(m));
-    return results;
+    console.log(JSON.stringify(await measureExports(store)));
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,7 @@
 // `npm run bench`: extraction pages/s (ours vs plain Readability + jsdom on the same pages, in
-// the same run), analysis articles/s, and ingest throughput from a local fixture server into a fresh SQLite store.
+// the same run), analysis articles/s, ingest throughput from a local fixture server into a fresh SQLite store,
+// and, over one generated store of 100k analysed articles (bench/generate.ts), export rows/s with peak
+// memory and API p50/p99 latency.
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
 // otherwise generated pages are used.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -54,8 +56,8 @@ async function main(): Promise<void> {
   console.log('\nIngest from a local fixture server into a fresh SQLite store:');
   const r = await benchIngest(400);
   console.log(`  ${r.articles} articles (feed poll + page fetch + extract + store) in ${r.seconds.toFixed(2)} s = ${(r.articles / r.seconds).toFixed(1)} articles/s`);
-  await benchExport(10_000);
-  await benchApi(4000);
+  await benchExport(100_000);
+  await benchApi(100_000);
 }
 
 await main();
