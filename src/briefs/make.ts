@@ -7,6 +7,8 @@ import { changeFeed } from '../insights/personnel.js';
 import type { Registry } from '../registry/types.js';
 import type { ActorMatch, Store } from '../store/types.js';
 import { assembleBrief, mainCounterparts, trendLine } from './assemble.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
 import { actorWeigher } from './rank.js';
 import type { Brief, BriefTrendLine } from './types.js';
 
@@ -56,4 +58,8 @@ export async function makeBrief(store: Store, registry: Registry, o: MakeBriefOp
     since, until, focus, generatedAt: o.now.toISOString(), entries, earlier, personnel, personnelCountries, trends, limit,
     actorWeight: actorWeigher((id) => registry.get(id), focus),
   });
+}
+
+export function renderBrief(brief: Brief, as: 'md' | 'html'): string {
+  return as === 'html' ? renderHtml(brief) : renderMarkdown(brief);
 }

@@ -18,7 +18,7 @@
 //   with its type, intensity and the response links it has.
 import { actorWords } from '../events/identity.js';
 import { addDays, contentStems, dayNumber, jaccard, overlap } from '../events/text.js';
-import type { TimelineEntry } from '../events/timeline.js';
+import { eventRef, toJson, type TimelineEntry } from '../events/timeline.js';
 import type { ActorRef, MergedEvent, ResponseRule } from '../events/types.js';
 
 export const DEFAULT_FOLLOW_DAYS = 14;
@@ -162,4 +162,16 @@ export function buildPrecedents(event: TimelineEntry, candidates: TimelineEntry[
   const days = options.days ?? DEFAULT_FOLLOW_DAYS;
   const ranked = rankPrecedents(event, candidates, options.limit ?? DEFAULT_PRECEDENT_LIMIT);
   return { event, days, precedents: ranked.map((m) => ({ ...m, followed: whatFollowed(m.entry.event, pool, days) })) };
+}
+
+/** The `readout precedents --json` shape (events as in the timeline contract, ids as ev42). */
+export function precedentsJson(result: PrecedentsResult) {
+  return {
+    event: toJson(result.event),
+    days: result.days,
+    precedents: result.precedents.map((p) => ({
+      event: toJson(p.entry), direction: p.direction, wording: p.wording, score: p.score,
+      followed: p.followed.map((f) => ({ ...f, id: eventRef(f.id), respondsTo: f.respondsTo.map((l) => ({ ...l, id: eventRef(l.id) })) })),
+    })),
+  };
 }

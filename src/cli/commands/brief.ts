@@ -16,9 +16,7 @@ import { ReadoutError } from '../../core/errors.js';
 import { registryOptions } from '../../pipeline/analyze-stage.js';
 import { loadRegistry } from '../../registry/load.js';
 import { itemCount } from '../../briefs/assemble.js';
-import { makeBrief } from '../../briefs/make.js';
-import { renderHtml } from '../../briefs/html.js';
-import { renderMarkdown } from '../../briefs/markdown.js';
+import { makeBrief, renderBrief } from '../../briefs/make.js';
 import type { Brief } from '../../briefs/types.js';
 import type { CliContext } from '../context.js';
 import { sinceDay, untilDay } from '../filters.js';
@@ -35,7 +33,6 @@ interface BriefOptions {
   limit: string;
   json?: boolean;
 }
-
 
 /** --since: "24h", "7d", "2w" back from now (to the day), or a date. */
 export function briefSince(value: string, now: Date): string {
@@ -54,9 +51,6 @@ function format(value: string | undefined, fallback: 'md' | 'html'): 'md' | 'htm
   throw new ReadoutError('input', `--format must be md or html, not "${value}"`);
 }
 
-export function renderBrief(brief: Brief, as: 'md' | 'html'): string {
-  return as === 'html' ? renderHtml(brief) : renderMarkdown(brief);
-}
 
 
 export function registerBrief(program: Command, ctx: CliContext): void {

@@ -5,8 +5,8 @@
 // src/insights/precedents.ts; the query: src/store/precedents.ts.
 import type { Command } from 'commander';
 import { ReadoutError } from '../../core/errors.js';
-import { actorLabel, eventRef, toJson } from '../../events/timeline.js';
-import { DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, type FollowUp, type PrecedentsResult } from '../../insights/precedents.js';
+import { actorLabel, eventRef } from '../../events/timeline.js';
+import { DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, precedentsJson, type FollowUp, type PrecedentsResult } from '../../insights/precedents.js';
 import type { CliContext } from '../context.js';
 
 interface PrecedentsOptions {
@@ -59,17 +59,6 @@ export function formatPrecedents(result: PrecedentsResult): string {
     for (const f of p.followed) out.push(followLine(f));
   }
   return out.join('\n');
-}
-
-export function precedentsJson(result: PrecedentsResult) {
-  return {
-    event: toJson(result.event),
-    days: result.days,
-    precedents: result.precedents.map((p) => ({
-      event: toJson(p.entry), direction: p.direction, wording: p.wording, score: p.score,
-      followed: p.followed.map((f) => ({ ...f, id: eventRef(f.id), respondsTo: f.respondsTo.map((l) => ({ ...l, id: eventRef(l.id) })) })),
-    })),
-  };
 }
 
 export function registerPrecedents(program: Command, ctx: CliContext): void {
