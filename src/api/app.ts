@@ -11,6 +11,7 @@ import { registryOptions } from '../pipeline/analyze-stage.js';
 import type { Store } from '../store/types.js';
 import { registerActors } from './actors.js';
 import { registerArticles } from './articles.js';
+import { registerBriefs } from './briefs.js';
 import { authenticate, type ApiEnv } from './auth.js';
 import { errorBody, toErrorResponse, validationError } from './errors.js';
 import { registerEvents } from './events.js';
@@ -64,7 +65,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.onError((err, c) => toErrorResponse(err, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.use('*', authenticate(deps.store, routeDeps.now));
-  for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens, registerRules]) {
+  for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens, registerRules, registerBriefs]) {
     register(app, routeDeps);
   }
   registerOpinion(app, routeDeps);

@@ -63,3 +63,11 @@ export async function makeBrief(store: Store, registry: Registry, o: MakeBriefOp
 export function renderBrief(brief: Brief, as: 'md' | 'html'): string {
   return as === 'html' ? renderHtml(brief) : renderMarkdown(brief);
 }
+
+/** A window start: "24h", "7d", "2w" back from now (to the day), or a date (YYYY, YYYY-MM, YYYY-MM-DD). */
+export function windowStart(value: string, now: Date): string {
+  const rel = /^(\d+)([hdw])$/i.exec(value.trim());
+  if (!rel) return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+  const hours = Number(rel[1]) * { h: 1, d: 24, w: 168 }[rel[2]!.toLowerCase() as 'h' | 'd' | 'w'];
+  return new Date(now.getTime() - hours * 3_600_000).toISOString().slice(0, 10);
+}

@@ -47,7 +47,7 @@ describe('OpenAPI document', () => {
         .map((rt) => `${rt.method} ${rt.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     expect([...registered].sort()).toEqual([...documented].sort());
-    expect(documented.size).toBe(33); // 23 + watch rules and alerts (8, src/api/rules.ts) + opinion (2)
+    expect(documented.size).toBe(37); // 23 + watch rules and alerts (8, src/api/rules.ts) + opinion (2) + briefs and precedents (4)
     await store.close();
   });
 });

@@ -16,7 +16,7 @@ import { ReadoutError } from '../../core/errors.js';
 import { registryOptions } from '../../pipeline/analyze-stage.js';
 import { loadRegistry } from '../../registry/load.js';
 import { itemCount } from '../../briefs/assemble.js';
-import { makeBrief, renderBrief } from '../../briefs/make.js';
+import { makeBrief, renderBrief, windowStart } from '../../briefs/make.js';
 import type { Brief } from '../../briefs/types.js';
 import type { CliContext } from '../context.js';
 import { sinceDay, untilDay } from '../filters.js';
@@ -36,12 +36,7 @@ interface BriefOptions {
 
 /** --since: "24h", "7d", "2w" back from now (to the day), or a date. */
 export function briefSince(value: string, now: Date): string {
-  const rel = /^\s*(\d+)\s*(h|d|w)\s*$/i.exec(value);
-  if (rel) {
-    const hours = Number(rel[1]) * ({ h: 1, d: 24, w: 168 } as const)[rel[2]!.toLowerCase() as 'h' | 'd' | 'w'];
-    return new Date(now.getTime() - hours * 3_600_000).toISOString().slice(0, 10);
-  }
-  return sinceDay(value)!;
+  return /^\s*\d+\s*[hdw]\s*$/i.test(value) ? windowStart(value.replace(/\s+/g, ''), now) : sinceDay(value)!;
 }
 
 function format(value: string | undefined, fallback: 'md' | 'html'): 'md' | 'html' {
