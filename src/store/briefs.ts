@@ -32,15 +32,9 @@ export interface NewBrief {
   data: string;
 }
 
-export interface BriefSummary {
+export interface BriefSummary extends Omit<NewBrief, 'content' | 'data'> {
   id: number;
   createdAt: string;
-  since: string;
-  until: string;
-  focus: string | null;
-  title: string;
-  format: 'md' | 'html';
-  itemCount: number;
 }
 
 export interface StoredBrief extends BriefSummary {
