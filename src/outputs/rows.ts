@@ -1,7 +1,8 @@
 // Row mappers per export kind: the fixed columns (the CSV header, in order; the JSONL keys) and
 // how a store item becomes a row. Column names are snake_case in both formats.
 import { eventRef } from '../events/timeline.js';
-import type { ExportedArticle, ExportedEvent, ExportedQuote } from '../store/exports.js';
+import type { ExportedArticle, ExportedQuote } from '../store/exports.js';
+import type { ExportedEvent } from '../store/exports-events.js';
 import type { Cell } from './csv.js';
 import type { RowSpec } from './write.js';
 

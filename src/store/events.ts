@@ -92,7 +92,8 @@ function toReport(r: ReportRow): EventReport {
   };
 }
 
-function toMerged(r: Selectable<MergedEventsTable>): MergedEvent {
+/** A merged_events row as a MergedEvent. */
+export function toMerged(r: Selectable<MergedEventsTable>): MergedEvent {
   return {
     id: Number(r.id), date: r.date, anchor: r.anchor, lastAnchor: r.last_anchor, sortDate: r.sort_date, type: r.type as MergedEvent['type'], mode: r.mode,
     source: actorOf(r as unknown as Record<string, unknown>, 'source'), target: Number(r.has_target) ? actorOf(r as unknown as Record<string, unknown>, 'target') : null,

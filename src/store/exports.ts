@@ -9,43 +9,13 @@
 import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Analysis, Quote } from '../analyze/types.js';
 import type { ArticleKind } from '../core/types.js';
-import type { ActorRef, MergedEvent } from '../events/types.js';
-import { actorDyadCondition } from './events.js';
-import type { ActorCandidatesTable, MergedEventsTable } from './schema.js';
+import type { ActorCandidatesTable } from './schema.js';
 import type { ActorCandidate, ActorMatch, CandidateStatus } from './types.js';
 import { chunks, parseJson, toIso, untilIso, wrap, type StoreContext } from './util.js';
 
 export const DEFAULT_PAGE_SIZE = 500;
 const MAX_PAGE_SIZE = 5000;
 const IDS_PER_QUERY = 500;
-
-export interface EventExportFilter {
-  /** Events with the actor as source or target (as in TimelineFilter). */
-  actor?: ActorMatch;
-  /** Events between a and b: a → b when directed, else either way. */
-  dyad?: { a: ActorMatch; b: ActorMatch; directed?: boolean };
-  /** YYYY-MM-DD bounds (inclusive) on the event's sort date. */
-  since?: string;
-  until?: string;
-  /** Event types (PLOVER names, upper case); any of them. */
-  types?: string[];
-  /** Events with at least one report from this outlet: source id, URL or name (case-insensitive). */
-  source?: string;
-  /** Rows per query (default 500). */
-  pageSize?: number;
-}
-
-/** One merged real-world event with what an export needs beyond the merged_events row. */
-export interface ExportedEvent {
-  event: MergedEvent;
-  /** CAMEO root code of the first report that has one. */
-  cameo: string | null;
-  /** The first report (by when it was seen): its canonical URL and sentence (the evidence). */
-  firstUrl: string | null;
-  evidence: string | null;
-  /** Merged event ids this event responds to. */
-  respondsTo: number[];
-}
 
 export interface ArticleExportFilter {
   /** Bounds on the article date (published, else fetched): a bare YYYY-MM-DD until is inclusive. */
@@ -121,7 +91,7 @@ export interface EntityCount {
   mentions: number;
 }
 
-function pageSizeOf(n: number | undefined): number {
+export function pageSizeOf(n: number | undefined): number {
   const v = Math.floor(n ?? DEFAULT_PAGE_SIZE);
   return Number.isFinite(v) && v >= 1 ? Math.min(v, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
 }
@@ -143,104 +113,12 @@ export async function* wrapRows<T>(what: string, rows: AsyncIterable<T>): AsyncG
   }
 }
 
-// ---- events -------------------------------------------------------------------------------
-
 /** Articles (`a`) of a source given as id, URL or name (case-insensitive). */
-function sourceCondition(source: string) {
+export function sourceCondition(source: string) {
   const s = source.trim();
   const lower = s.toLowerCase();
   const byId = /^\d+$/.test(s) ? sql`a.source_id = ${Number(s)} OR ` : sql``;
   return sql<SqlBool>`(${byId}a.source_id IN (SELECT s.id FROM sources s WHERE s.url = ${s} OR lower(s.title) = ${lower}) OR lower(a.source_name) = ${lower})`;
-}
-
-function actorOf(r: Record<string, unknown>, prefix: 'source' | 'target'): ActorRef {
-  const s = (k: string) => (r[`${prefix}_${k}`] as string | null) ?? null;
-  return { name: s('name'), entityId: s('entity'), country: s('country'), institution: s('institution') };
-}
-
-function toMerged(r: Selectable<MergedEventsTable>): MergedEvent {
-  const row = r as unknown as Record<string, unknown>;
-  return {
-    id: Number(r.id), date: r.date, anchor: r.anchor, lastAnchor: r.last_anchor, sortDate: r.sort_date, type: r.type as MergedEvent['type'], mode: r.mode,
-    source: actorOf(row, 'source'), target: Number(r.has_target) ? actorOf(row, 'target') : null,
-    intensity: Number(r.intensity), negated: Number(r.negated) === 1, modality: r.modality as MergedEvent['modality'], quote: r.quote,
-    reportCount: Number(r.report_count), outlets: parseJson<string[]>(r.outlets, []), firstSeen: r.first_seen, lastSeen: r.last_seen,
-  };
-}
-
-/** Merged events matching the filter in (sort date, id) order, one keyset page at a time. */
-export async function* exportEvents(ctx: StoreContext, filter: EventExportFilter = {}): AsyncGenerator<ExportedEvent> {
-  const size = pageSizeOf(filter.pageSize);
-  const { actor, dyad, types, source } = filter;
-  let after: { sortDate: string; id: number } | null = null;
-  for (;;) {
-    const cursor: { sortDate: string; id: number } | null = after;
-    const rows: Selectable<MergedEventsTable>[] = await ctx.db
-      .selectFrom('merged_events')
-      .selectAll()
-      .$if(cursor !== null, (q) => q.where((eb) => eb(eb.refTuple('sort_date', 'id'), '>', eb.tuple(cursor!.sortDate, cursor!.id))))
-      .$if(filter.since !== undefined, (q) => q.where('sort_date', '>=', filter.since!.slice(0, 10)))
-      .$if(filter.until !== undefined, (q) => q.where('sort_date', '<=', filter.until!.slice(0, 10)))
-      .$if(types !== undefined && types.length > 0, (q) => q.where('type', 'in', types!))
-      .$if(actor !== undefined || dyad !== undefined, (q) => q.where((eb) => actorDyadCondition(eb, actor, dyad)))
-      .$if(source !== undefined && source.trim() !== '', (q) =>
-        q.where(sql<SqlBool>`EXISTS (SELECT 1 FROM article_events e JOIN articles a ON a.id = e.article_id WHERE e.merged_id = merged_events.id AND ${sourceCondition(source!)})`),
-      )
-      .orderBy('sort_date')
-      .orderBy('id')
-      .limit(size)
-      .execute();
-    if (rows.length === 0) return;
-    const events: MergedEvent[] = rows.map(toMerged);
-    const ids = events.map((e) => e.id);
-    const first = await firstReports(ctx, ids);
-    const links = await linksOf(ctx, ids);
-    for (const event of events) {
-      const f = first.get(event.id);
-      yield { event, cameo: f?.cameo ?? null, firstUrl: f?.url ?? null, evidence: f?.sentence ?? null, respondsTo: links.get(event.id) ?? [] };
-    }
-    if (rows.length < size) return;
-    const last: MergedEvent = events[events.length - 1]!;
-    after = { sortDate: last.sortDate, id: last.id };
-  }
-}
-
-interface FirstReport {
-  url: string;
-  sentence: string;
-  cameo: string | null;
-}
-
-/** The first report (earliest seen, then article id, then seq) of each event, with the first CAMEO root in that order. */
-async function firstReports(ctx: StoreContext, ids: number[]): Promise<Map<number, FirstReport>> {
-  const out = new Map<number, FirstReport>();
-  for (const part of chunks(ids, IDS_PER_QUERY)) {
-    // Window functions (SQLite ≥ 3.25, PostgreSQL): one row per event, whatever its report count.
-    const { rows } = await sql<{ merged_id: number | string; url: string; sentence: string; cameo: string | null }>`
-      SELECT merged_id, url, sentence, cameo FROM (
-        SELECT e.merged_id, a.canonical_url AS url, e.sentence,
-          first_value(e.cameo) OVER (PARTITION BY e.merged_id ORDER BY (CASE WHEN e.cameo IS NULL THEN 1 ELSE 0 END), a.dated_at, e.article_id, e.seq) AS cameo,
-          row_number() OVER (PARTITION BY e.merged_id ORDER BY a.dated_at, e.article_id, e.seq) AS rn
-        FROM article_events e JOIN articles a ON a.id = e.article_id
-        WHERE e.merged_id IN (${sql.join(part)})
-      ) r WHERE rn = 1`.execute(ctx.db);
-    for (const r of rows) out.set(Number(r.merged_id), { url: r.url, sentence: r.sentence, cameo: r.cameo });
-  }
-  return out;
-}
-
-async function linksOf(ctx: StoreContext, ids: number[]): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
-  for (const part of chunks(ids, IDS_PER_QUERY)) {
-    const rows = await ctx.db.selectFrom('event_links').select(['event_id', 'responds_to']).where('event_id', 'in', part).orderBy('event_id').orderBy('responds_to').execute();
-    for (const r of rows) {
-      const id = Number(r.event_id);
-      const list = out.get(id) ?? [];
-      list.push(Number(r.responds_to));
-      out.set(id, list);
-    }
-  }
-  return out;
 }
 
 // ---- articles -----------------------------------------------------------------------------

@@ -26,7 +26,9 @@ import * as events from './events.js';
 import * as insights from './insights.js';
 import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, TrendSubject } from '../insights/types.js';
 import * as exportsOf from './exports.js';
-import type { ArticleExportFilter, CandidateExportFilter, EntityCount, EventExportFilter, ExportedArticle, ExportedEvent, ExportedQuote, QuoteExportFilter } from './exports.js';
+import { exportEvents } from './exports-events.js';
+import type { ArticleExportFilter, CandidateExportFilter, EntityCount, ExportedArticle, ExportedQuote, QuoteExportFilter } from './exports.js';
+import type { EventExportFilter, ExportedEvent } from './exports-events.js';
 import * as jobs from './jobs.js';
 import * as opinion from './opinion.js';
 import type { ArticlePositionRow, ReaderArticleRow } from '../opinion/aggregate.js';
@@ -237,7 +239,7 @@ export class KyselyStore implements Store, StoreContext {
 
   // bulk exports
   exportEvents(filter?: EventExportFilter): AsyncIterable<ExportedEvent> {
-    return exportsOf.wrapRows('export events', exportsOf.exportEvents(this.current(), filter));
+    return exportsOf.wrapRows('export events', exportEvents(this.current(), filter));
   }
   exportArticles(filter?: ArticleExportFilter): AsyncIterable<ExportedArticle> {
     return exportsOf.wrapRows('export articles', exportsOf.exportArticles(this.current(), filter));
