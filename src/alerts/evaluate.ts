@@ -11,7 +11,7 @@ import { actorLabel, toJson, type TimelineEntry } from '../events/timeline.js';
 import type { Services } from '../pipeline/services.js';
 import { jobRetryDelayMs } from '../pipeline/schedule.js';
 import type { Job, NewJob } from '../store/types.js';
-import { resolveActor } from '../cli/filters.js';
+import { resolveActor } from '../registry/resolve.js';
 import { institutionOf, UNNAMED_INSTITUTION, type PersonnelChange } from '../insights/personnel.js';
 import { addTone, buildTrend } from '../insights/trends.js';
 import type { ToneRow, TrendSubject } from '../insights/types.js';

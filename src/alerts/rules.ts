@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../analyze/types.js';
-import { resolveActor } from '../cli/filters.js';
+import { resolveActor } from '../registry/resolve.js';
 import { ReadoutError } from '../core/errors.js';
 import { normalizeName } from '../registry/normalize.js';
 import type { Registry } from '../registry/types.js';

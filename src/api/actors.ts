@@ -3,7 +3,7 @@
 // pages are keyset by id. Candidate pages are by offset: the store orders them by article
 // count, which changes as articles arrive, and offers no keyset on it.
 import { z } from '@hono/zod-openapi';
-import { findActor } from '../cli/commands/actors.js';
+import { findActor } from '../registry/resolve.js';
 import { normalizeName } from '../registry/normalize.js';
 import { ACTOR_TYPES } from '../registry/schema.js';
 import type { Actor } from '../registry/types.js';

@@ -5,7 +5,7 @@
 // store's top 500 (bm25 scores have no stable keyset).
 import { z } from '@hono/zod-openapi';
 import { ARTICLE_KINDS, type ArticleKind } from '../core/types.js';
-import { parseSince } from '../cli/services.js';
+import { parseSince } from '../core/days.js';
 import { parseIso } from '../store/util.js';
 import { MAX_LIMIT as STORE_MAX } from '../store/search.js';
 import type { SearchHit, SearchQuery, Store } from '../store/types.js';

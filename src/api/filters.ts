@@ -2,7 +2,8 @@
 // (src/cli/filters.ts: registry ids, ISO3 codes or names; AAA-BBB or A,B dyads).
 import { z } from '@hono/zod-openapi';
 import { ReadoutError } from '../core/errors.js';
-import { parseDyad, resolveActor, sinceDay, untilDay } from '../cli/filters.js';
+import { parseDyad, resolveActor } from '../registry/resolve.js';
+import { sinceDay, untilDay } from '../core/days.js';
 import type { Registry } from '../registry/types.js';
 import type { ActorMatch } from '../store/types.js';
 import { badRequest } from './errors.js';

@@ -1,6 +1,7 @@
 // Building a brief from the store: the window's merged events (and the 60 days before, for
 // repeat detection), personnel changes, and trend lines for the focus country and its main
 // counterparts; assembleBrief ranks and sorts them. Shared by `readout brief` and the API.
+import { parseSince } from '../core/days.js';
 import { addDays } from '../events/text.js';
 import { computeTrend } from '../insights/compute-trend.js';
 import { changeFeed } from '../insights/personnel.js';
@@ -66,8 +67,6 @@ export function renderBrief(brief: Brief, as: 'md' | 'html'): string {
 
 /** A window start: "24h", "7d", "2w" back from now (to the day), or a date (YYYY, YYYY-MM, YYYY-MM-DD). */
 export function windowStart(value: string, now: Date): string {
-  const rel = /^(\d+)([hdw])$/i.exec(value.trim());
-  if (!rel) return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
-  const hours = Number(rel[1]) * { h: 1, d: 24, w: 168 }[rel[2]!.toLowerCase() as 'h' | 'd' | 'w'];
-  return new Date(now.getTime() - hours * 3_600_000).toISOString().slice(0, 10);
+  if (/^\d+[hdw]$/i.test(value.trim())) return parseSince(value, now).slice(0, 10);
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
 }

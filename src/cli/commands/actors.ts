@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ReadoutError } from '../../core/errors.js';
 import { loadRegistry } from '../../registry/load.js';
 import { normalizeName } from '../../registry/normalize.js';
+import { findActor } from '../../registry/resolve.js';
 import { ACTOR_TYPES, ActorEntrySchema, type ActorEntry } from '../../registry/schema.js';
 import type { Actor, Registry, RoleSpell } from '../../registry/types.js';
 import { appendEntry, markMerged, readUserDoc, saveUserDoc } from '../../registry/user-file.js';
@@ -43,16 +44,6 @@ function countryCode(registry: Registry, code: string | undefined, flag = '--cou
   return c.country;
 }
 
-/** An actor by id, else by a name or alias (exactly one). */
-export function findActor(registry: Registry, ref: string): Actor {
-  const byId = registry.get(ref);
-  if (byId) return byId;
-  const hits = registry.lookup(normalizeName(ref)).filter((h) => h.via === 'name' || h.via === 'alias');
-  const ids = [...new Set(hits.map((h) => h.actorId))];
-  if (ids.length === 1) return registry.get(ids[0]!)!;
-  if (ids.length > 1) throw new ReadoutError('input', `"${ref}" names several actors: ${ids.join(', ')}`, { hint: 'give the id' });
-  throw new ReadoutError('input', `no actor "${ref}"`, { hint: 'see `readout actors list --query TEXT` for ids and names' });
-}
 
 function matches(a: Actor, o: ListOptions, country: string | undefined): boolean {
   if (o.type && a.type !== o.type) return false;

@@ -19,7 +19,7 @@ import { itemCount } from '../../briefs/assemble.js';
 import { makeBrief, renderBrief, windowStart } from '../../briefs/make.js';
 import type { Brief } from '../../briefs/types.js';
 import type { CliContext } from '../context.js';
-import { sinceDay, untilDay } from '../filters.js';
+import { sinceDay, untilDay } from '../../core/days.js';
 
 interface BriefOptions {
   since: string;

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { ReadoutError } from '../../core/errors.js';
 import { columnistsReport, type ColumnistsReport } from '../../opinion/report.js';
 import type { CliContext } from '../context.js';
-import { sinceDay, untilDay } from '../filters.js';
+import { sinceDay, untilDay } from '../../core/days.js';
 
 interface ColumnistsOptions {
   issue?: string;

@@ -22,7 +22,8 @@ import { EXPORT_FORMATS, writeRows, type ExportFormat, type RowSpec, type WriteR
 import type { ActorType, Registry } from '../../registry/types.js';
 import type { ActorMatch, Store } from '../../store/types.js';
 import type { CliContext } from '../context.js';
-import { lazyRegistry, parseDyad, resolveActor } from '../filters.js';
+import { lazyRegistry } from '../filters.js';
+import { parseDyad, resolveActor } from '../../registry/resolve.js';
 
 export const EXPORT_KINDS = ['events', 'articles', 'quotes', 'actors'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -11,7 +11,8 @@ import { registryOptions } from '../../pipeline/analyze-stage.js';
 import { loadRegistry } from '../../registry/load.js';
 import { candidateKey } from '../../store/analyses.js';
 import type { CliContext } from '../context.js';
-import { resolveActor, sinceDay, untilDay } from '../filters.js';
+import { resolveActor } from '../../registry/resolve.js';
+import { sinceDay, untilDay } from '../../core/days.js';
 
 interface PersonnelOptions {
   org?: string;

@@ -7,7 +7,7 @@ import { ReadoutError } from '../../core/errors.js';
 import type { ReaderStats } from '../../opinion/aggregate.js';
 import { readersReport, type ReadersReport } from '../../opinion/report.js';
 import type { CliContext } from '../context.js';
-import { sinceDay, untilDay } from '../filters.js';
+import { sinceDay, untilDay } from '../../core/days.js';
 import { signedPosition } from './columnists.js';
 
 interface ReadersOptions {

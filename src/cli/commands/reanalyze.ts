@@ -6,7 +6,8 @@ import { ReadoutError } from '../../core/errors.js';
 import { reanalyze, type ReanalyzeSummary } from '../../pipeline/analyze-run.js';
 import { withAnalyzer } from '../../pipeline/analyze-stage.js';
 import type { CliContext } from '../context.js';
-import { buildServices, parseSince } from '../services.js';
+import { parseSince } from '../../core/days.js';
+import { buildServices } from '../services.js';
 
 interface ReanalyzeOptions {
   since?: string;

@@ -3,7 +3,7 @@ import { ReadoutError } from '../../core/errors.js';
 import { ARTICLE_KINDS, type ArticleKind } from '../../core/types.js';
 import type { SearchHit } from '../../store/types.js';
 import type { CliContext } from '../context.js';
-import { parseSince } from '../services.js';
+import { parseSince } from '../../core/days.js';
 
 interface SearchOptions {
   source?: string;

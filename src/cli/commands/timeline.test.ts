@@ -8,7 +8,7 @@ import { sampleArticle } from '../../../test/store.contract.js';
 import { ev } from '../../../test/store.contract-events.js';
 import { silentLogger } from '../../core/logger.js';
 import { openStore } from '../../store/open.js';
-import { parseDyad, resolveActor } from '../filters.js';
+import { parseDyad, resolveActor } from '../../registry/resolve.js';
 
 const USA = { name: 'the United States', entityId: 'country:USA', country: 'USA' };
 const PRK = { name: 'North Korea', entityId: 'country:PRK', country: 'PRK' };

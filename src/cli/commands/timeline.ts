@@ -11,7 +11,9 @@ import { ReadoutError } from '../../core/errors.js';
 import { formatHuman, formatMarkdown, toJson } from '../../events/timeline.js';
 import type { TimelineFilter } from '../../store/types.js';
 import type { CliContext } from '../context.js';
-import { day, lazyRegistry, parseDyad, resolveActor } from '../filters.js';
+import { lazyRegistry } from '../filters.js';
+import { parseDyad, resolveActor } from '../../registry/resolve.js';
+import { day } from '../../core/days.js';
 
 
 interface TimelineOptions {

@@ -11,7 +11,9 @@ import { MIN_PAIRS } from '../../insights/reciprocity.js';
 import { computeTrend, type TrendReport } from '../../insights/compute-trend.js';
 import type { TrendBy, TrendFilter, TrendSubject } from '../../insights/types.js';
 import type { CliContext } from '../context.js';
-import { lazyRegistry, parseDyad, resolveActor, sinceDay, untilDay } from '../filters.js';
+import { lazyRegistry } from '../filters.js';
+import { parseDyad, resolveActor } from '../../registry/resolve.js';
+import { sinceDay, untilDay } from '../../core/days.js';
 
 interface TrendsOptions {
   actor?: string;

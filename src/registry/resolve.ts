@@ -1,0 +1,53 @@
+// An actor named by a user (CLI flag, API parameter, watch rule): one registry actor by id or
+// name, or everything an --actor / --dyad argument may stand for (ids, countries, names).
+import { ReadoutError } from '../core/errors.js';
+import type { ActorMatch } from '../store/types.js';
+import { normalizeName } from './normalize.js';
+import type { Actor, Registry } from './types.js';
+
+/** An actor by id, else by a name or alias (exactly one). */
+export function findActor(registry: Registry, ref: string): Actor {
+  const byId = registry.get(ref);
+  if (byId) return byId;
+  const hits = registry.lookup(normalizeName(ref)).filter((h) => h.via === 'name' || h.via === 'alias');
+  const ids = [...new Set(hits.map((h) => h.actorId))];
+  if (ids.length === 1) return registry.get(ids[0]!)!;
+  if (ids.length > 1) throw new ReadoutError('input', `"${ref}" names several actors: ${ids.join(', ')}`, { hint: 'give the id' });
+  throw new ReadoutError('input', `no actor "${ref}"`, { hint: 'see `readout actors list --query TEXT` for ids and names' });
+}
+
+/** The ids, countries and names an --actor / --dyad argument stands for. */
+export function resolveActor(arg: string, registry: Pick<Registry, 'get' | 'lookup' | 'country'> | null): ActorMatch {
+  const a = arg.trim();
+  if (!a) throw new ReadoutError('input', 'an empty actor was given', { hint: 'use a registry id, an ISO3 code or a name' });
+  const ids = new Set<string>();
+  const countries = new Set<string>();
+  const names = new Set<string>([a.toLowerCase()]);
+  const addActor = (id: string) => {
+    const actor = registry?.get(id);
+    ids.add(id);
+    if (actor?.type === 'country' && actor.country) countries.add(actor.country);
+    if (actor) names.add(actor.name.toLowerCase());
+  };
+  if (/^[A-Za-z]{3}$/.test(a) && (registry === null || registry.country(a.toUpperCase()))) {
+    const code = a.toUpperCase();
+    countries.add(code);
+    const country = registry?.country(code);
+    if (country) addActor(country.id);
+    else ids.add(`country:${code}`);
+  } else if (a.includes(':')) {
+    addActor(a);
+  } else if (registry) {
+    for (const hit of registry.lookup(normalizeName(a))) if (hit.via === 'name' || hit.via === 'alias' || hit.via === 'metonym') addActor(hit.actorId);
+  }
+  return { ids: [...ids], countries: [...countries], names: [...names] };
+}
+
+/** "PRK-USA" or "org:prk-mfa,USA" → its two sides. */
+export function parseDyad(arg: string): [string, string] {
+  const parts = arg.includes(',') ? arg.split(',') : /^[A-Za-z]{3}-[A-Za-z]{3}$/.test(arg.trim()) ? arg.trim().split('-') : [];
+  if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) {
+    throw new ReadoutError('input', `--dyad must be AAA-BBB (two ISO3 codes) or A,B (two actors), not "${arg}"`);
+  }
+  return [parts[0]!.trim(), parts[1]!.trim()];
+}
