@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from './helpers/desk-stories.js';
 import { storyArticles } from './helpers/desk-stories.js';
 import { runCli } from './helpers/run-cli.js';
-import { tempDir } from './helpers/services.js';
+import { emptyStore, ingestRecords } from './helpers/ingested-store.js';
 
 const MOVES: readonly Story[] = [
   ['2026-03-05', 'Capital Courier', 'Trade Minister Odile Marchetti was dismissed on Wednesday, the government said.'],
@@ -49,11 +49,10 @@ describe('personnel and spike rules end to end (ingest → analyze → rules →
   let spikeFile: string;
 
   beforeAll(async () => {
-    dir = tempDir('alerts-moves');
+    const store = emptyStore('alerts-moves');
+    ({ dir, env } = store);
     movesFile = join(dir, 'dismissals.jsonl');
     spikeFile = join(dir, 'spikes.jsonl');
-    writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-    env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
     writeFileSync(join(dir, 'rules.yaml'), [
       'rules:',
       '  - name: dismissals',
@@ -66,10 +65,7 @@ describe('personnel and spike rules end to end (ingest → analyze → rules →
     ].join('\n'));
     const sync = await runCli(['rules', 'sync', '--file', join(dir, 'rules.yaml')], env);
     expect(sync.code, sync.stderr).toBe(0);
-    writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
-    const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ read: ARTICLES.length, stored: ARTICLES.length, errors: 0 });
+    await ingestRecords(store, ARTICLES);
   }, 120_000);
 
   it('appends one line per dismissal, with the evidence sentence and article URL', () => {

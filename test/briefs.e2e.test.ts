@@ -4,11 +4,11 @@
 // the rejection with its response arrow to the offer, the hypothetical aid offer marked, and
 // the personnel move; `--save`, `--list`, `--show` round-trip; `readout precedents` finds the
 // earlier threat.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { tempDir } from './helpers/services.js';
+import { ingestedStore } from './helpers/ingested-store.js';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -32,13 +32,7 @@ describe('briefs and precedents end to end (ingest → analyze → merge → bri
   let dir: string;
 
   beforeAll(async () => {
-    dir = tempDir('briefs-e2e');
-    writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-    env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
-    writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
-    const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ read: ARTICLES.length, stored: ARTICLES.length, errors: 0 });
+    ({ dir, env } = await ingestedStore('briefs-e2e', ARTICLES));
   }, 120_000);
 
   it('writes a Markdown brief for the focus country with the rejection, its response arrow and the personnel move', async () => {

@@ -3,11 +3,9 @@
 // --json` must show one event per real-world event. Depends on the per-article event extractor
 // (src/analyze: Analysis.events); until it lands, analyses carry no events and this test fails
 // at the first timeline expectation.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { tempDir } from './helpers/services.js';
+import { ingestedStore } from './helpers/ingested-store.js';
 
 interface Actor { name: string | null; entityId: string | null; country: string | null }
 interface Ev {
@@ -34,13 +32,7 @@ describe('event timeline end to end (ingest → analyze → merge → timeline)'
   let events: Ev[];
 
   beforeAll(async () => {
-    const dir = tempDir('events-e2e');
-    writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-    env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
-    writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
-    const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ read: 5, stored: 5, errors: 0 });
+    ({ env } = await ingestedStore('events-e2e', ARTICLES));
     const r = await runCli(['timeline', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     events = JSON.parse(r.stdout) as Ev[];

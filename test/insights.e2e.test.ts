@@ -2,12 +2,10 @@
 // (real country names) go through the real pipeline (`readout ingest`: extract → analyze →
 // merge), then `readout trends --dyad … --json` and `readout personnel --changes --json` must
 // report what the articles say.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { tempDir } from './helpers/services.js';
 import { EXCHANGE, storyArticles, type Story } from './helpers/desk-stories.js';
+import { ingestedStore } from './helpers/ingested-store.js';
 
 const PERSONNEL: readonly Story[] = [
   ['2026-03-05', 'Capital Courier', 'Trade Minister Odile Marchetti was dismissed on Wednesday, the government said.'],
@@ -31,13 +29,7 @@ describe('trends and personnel end to end (ingest → analyze → merge → tren
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    const dir = tempDir('insights-e2e');
-    writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-    env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
-    writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
-    const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ read: ARTICLES.length, stored: ARTICLES.length, errors: 0 });
+    ({ env } = await ingestedStore('insights-e2e', ARTICLES));
   }, 120_000);
 
   it('shows a dyad per day in both directions, with the reciprocity of the exchange', async () => {

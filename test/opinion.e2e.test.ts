@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { tempDir } from './helpers/services.js';
+import { ingestedStore } from './helpers/ingested-store.js';
 
 type Comment = [author: string, text: string];
 
@@ -70,20 +70,14 @@ interface ColumnistJson { author: string; articles: number; scored: number; mean
 interface StatsJson { comments: number; scored: number; meanTone: number | null; meanPosition: number | null; distribution: { hawkish: number; neutral: number; engagement: number }; divergence: { value: number | null; diverges: boolean; opposed: number | null } }
 interface ReadersJson { issue: { name: string }; scope: Record<string, unknown>; articles: (StatsJson & { articleId: number; url: string; author: string | null; authorPosition: number | null; authorLean: string | null })[]; total: StatsJson }
 
-const jsonl = (pieces: typeof PIECES) => pieces.map((p) => JSON.stringify({ url: p.url, source: p.source, html: page(p) })).join('\n');
+const records = (pieces: typeof PIECES) => pieces.map((p) => ({ url: p.url, source: p.source, html: page(p) }));
 
 describe('columnists and readers end to end (ingest → analyze → positions → columnists / readers)', () => {
   let env: NodeJS.ProcessEnv;
   let dir: string;
 
   beforeAll(async () => {
-    dir = tempDir('opinion-e2e');
-    writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-    env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
-    writeFileSync(join(dir, 'pieces.jsonl'), jsonl(PIECES));
-    const ingest = await runCli(['ingest', join(dir, 'pieces.jsonl'), '--json'], env);
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ read: PIECES.length, stored: PIECES.length, errors: 0 });
+    ({ dir, env } = await ingestedStore('opinion-e2e', records(PIECES)));
   }, 120_000);
 
   it('groups opinion pieces by author with position, trend and evidence', async () => {
@@ -145,7 +139,7 @@ describe('columnists and readers end to end (ingest → analyze → positions �
 
   it('scores comments that arrive after the article was analysed', async () => {
     const again = [{ ...PIECES[0]!, comments: [...HAWK_READERS, ['late_reader', 'Ease sanctions and engage. Diplomacy works.'] as Comment] }];
-    writeFileSync(join(dir, 'again.jsonl'), jsonl(again));
+    writeFileSync(join(dir, 'again.jsonl'), records(again).map((r) => JSON.stringify(r)).join('\n'));
     const ingest = await runCli(['ingest', join(dir, 'again.jsonl'), '--json'], env);
     expect(ingest.code, ingest.stderr).toBe(0);
     const all = JSON.parse((await runCli(['readers', '--json'], env)).stdout) as ReadersJson;

@@ -1,7 +1,6 @@
 // A small store for the API tests: articles by fictional outlets about fictional officials
 // (real country names), ingested through the real pipeline (`readout ingest`: extract →
 // analyze → merge), plus one token per role.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateToken } from '../../src/api/auth.js';
 import { createApp, type ApiApp } from '../../src/api/app.js';
@@ -10,8 +9,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { openStore } from '../../src/store/open.js';
 import type { ApiRole, Store } from '../../src/store/types.js';
 import { EXCHANGE, storyArticles, type Story } from '../helpers/desk-stories.js';
-import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/services.js';
+import { ingestedStore } from '../helpers/ingested-store.js';
 
 const STORIES: readonly Story[] = [
   ...EXCHANGE,
@@ -33,12 +31,7 @@ export interface Fixture {
 }
 
 export async function seedFixture(options: { streamPollMs?: number } = {}): Promise<Fixture> {
-  const dir = tempDir('api');
-  writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-  const env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
-  writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
-  const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
-  if (ingest.code !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
+  const { dir, env } = await ingestedStore('api', ARTICLES);
   const config = loadConfig({ env, configPath: join(dir, 'readout.yaml') });
   const store = await openStore(config.db, silentLogger());
   const tokens = {} as Fixture['tokens'];

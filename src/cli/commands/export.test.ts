@@ -1,6 +1,6 @@
 // `readout export` end to end: fictional articles are ingested through the real pipeline
 // (extract → analyze → merge) into a fresh SQLite store, then exported in each format.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/run-cli.js';
@@ -8,6 +8,7 @@ import { tempDir } from '../../../test/helpers/services.js';
 import { ACTOR_COLUMNS } from '../../outputs/actors.js';
 import { parseCsv } from '../../outputs/csv.js';
 import { ARTICLE_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS } from '../../outputs/rows.js';
+import { ingestedStore } from '../../../test/helpers/ingested-store.js';
 
 // 2026-03-02 is a Monday: an offer on Monday (told by two outlets), rejected on Wednesday.
 const ARTICLES = [
@@ -42,13 +43,7 @@ describe('readout export', () => {
   };
 
   beforeAll(async () => {
-    dir = tempDir('export');
-    writeFileSync(join(dir, 'readout.yaml'), 'analyze:\n  workers: 1\n');
-    env = { READOUT_DB: join(dir, 'readout.db'), READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_DATA_DIR: dir };
-    writeFileSync(join(dir, 'articles.jsonl'), ARTICLES.map((a) => JSON.stringify(a)).join('\n'));
-    const ingest = await runCli(['ingest', join(dir, 'articles.jsonl'), '--json'], env);
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ read: 3, stored: 3, errors: 0 });
+    ({ dir, env } = await ingestedStore('export', ARTICLES));
   }, 120_000);
 
   it('exports one row per merged event with PLOVER/ICEWS-style columns and response links', async () => {
