@@ -15,10 +15,10 @@
 // 0.5 over at least 2 comments with a position. `opposed` = comments on the other side of an
 // author who leans one way. For a topic, the totals pool the articles' comments (divergence
 // over the articles that have an author position, each comment against its own article's author).
-import { leanOf, type Lean, type PositionEvidence } from './score.js';
+import { leanOf, type Lean, type PositionEvidence, type PositionScore } from './score.js';
 
 /** One scored opinion piece as the store returns it. */
-export interface ArticlePositionRow {
+export interface ArticlePositionRow extends PositionScore {
   articleId: number;
   url: string;
   title: string | null;
@@ -27,13 +27,6 @@ export interface ArticlePositionRow {
   kind: string;
   /** The article's date (published, else fetched), ISO. */
   datedAt: string;
-  issue: string;
-  position: number | null;
-  hawkish: number;
-  engagement: number;
-  tone: number;
-  cues: number;
-  evidence: PositionEvidence[];
 }
 
 export interface ColumnistEvidence extends PositionEvidence {

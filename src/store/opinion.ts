@@ -6,21 +6,14 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ReadoutError } from '../core/errors.js';
 import type { ArticlePositionRow, ReaderArticleRow } from '../opinion/aggregate.js';
-import type { PositionEvidence } from '../opinion/score.js';
+import type { PositionEvidence, PositionScore } from '../opinion/score.js';
 import { LEAN_THRESHOLD } from '../opinion/score.js';
 import { fts5Expression, parseSearchText } from './search-text.js';
 import { chunks, nowIso, parseJson, toInt, type StoreContext } from './util.js';
 
 type Cond = RawBuilder<unknown>;
 
-export interface NewArticlePosition {
-  issue: string;
-  position: number | null;
-  hawkish: number;
-  engagement: number;
-  tone: number;
-  cues: number;
-  evidence: PositionEvidence[];
+export interface NewArticlePosition extends PositionScore {
   scorerVersion: string;
 }
 
