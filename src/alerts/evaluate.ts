@@ -3,7 +3,7 @@
 // matches the event rules against the merged events the article's reports belong to (once per
 // real-world event: src/store/alerts.ts recordAlert), evaluatePersonnel the personnel rules
 // against the article's observed moves (once per person, post, change and day), and
-// evaluateSpikes the spike rules against their subjects' latest bucket (once per bucket). Each
+// evaluateSpikes the spike rules against the analysed article's bucket (once per bucket). Each
 // new alert is recorded with one `deliver` job per push delivery, in the same transaction. runDelivery is the `deliver` job: it posts or appends, and records the outcome on
 // the delivery row; the job's retries (growing delays) come from the jobs table.
 import { describeError } from '../core/errors.js';
@@ -14,6 +14,9 @@ import type { Job, NewJob } from '../store/types.js';
 import { resolveActor } from '../registry/resolve.js';
 import { institutionOf, UNNAMED_INSTITUTION, type PersonnelChange } from '../insights/personnel.js';
 import { addTone, buildTrend } from '../insights/trends.js';
+import { bucketOf } from '../insights/buckets.js';
+import { DEFAULT_SPIKE_OPTIONS } from '../insights/spikes.js';
+import { addDays } from '../events/text.js';
 import type { ToneRow, TrendSubject } from '../insights/types.js';
 import { registryOptions } from '../pipeline/analyze-stage.js';
 import { loadRegistry } from '../registry/load.js';
@@ -53,12 +56,14 @@ async function record(svc: AlertServices, alert: NewAlert, log: Record<string, u
 /**
  * Every kind of rule for an analysed article (after its analysis is saved and its events
  * merged): event rules on its merged events, personnel rules on its role observations, spike
- * rules on their subjects' latest buckets. Returns the alerts recorded.
+ * rules on the article's bucket of their subjects' series. Returns the alerts recorded.
  */
 export async function evaluateAll(svc: AlertServices, articleId: number): Promise<number> {
   const rules = (await svc.store.listRules()).filter((r) => r.spec.enabled);
   if (rules.length === 0) return 0;
-  return (await evaluateArticle(svc, articleId, rules)) + (await evaluatePersonnel(svc, articleId, rules)) + (await evaluateSpikes(svc, rules));
+  const article = rules.some((r) => ruleKind(r.spec.match) === 'spike') ? await svc.store.getArticle(articleId) : null;
+  const day = (article?.published ?? article?.fetchedAt)?.slice(0, 10);
+  return (await evaluateArticle(svc, articleId, rules)) + (await evaluatePersonnel(svc, articleId, rules)) + (day ? await evaluateSpikes(svc, day, rules) : 0);
 }
 
 /** Matches the enabled event rules against the article's merged events; returns the alerts recorded. */
@@ -136,18 +141,20 @@ function spikeLabel(rule: Rule): string {
 }
 
 /**
- * Evaluates the enabled spike rules: the subject's whole series (the store's per-bucket
- * aggregates, as `readout trends`), and an alert when its latest bucket is a spike
- * (src/insights/spikes.ts), once per rule and bucket (spikeKey).
+ * Evaluates the enabled spike rules for the bucket of `day` (the analysed article's day): the
+ * subject's series over that bucket and the spike window before it (the store's per-bucket
+ * aggregates, as `readout trends`, so the query stays bounded however long the history), and an
+ * alert when that bucket is a spike (src/insights/spikes.ts), once per rule and bucket (spikeKey).
  */
-export async function evaluateSpikes(svc: AlertServices, all?: Rule[]): Promise<number> {
+export async function evaluateSpikes(svc: AlertServices, day: string, all?: Rule[]): Promise<number> {
   const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'spike');
   let recorded = 0;
   for (const rule of rules) {
     const s = rule.spec.match.spike!;
     const subject = spikeSubject(rule);
     if (!subject) continue;
-    const filter = { by: s.by };
+    const bucket = bucketOf(day, s.by);
+    const filter = { by: s.by, since: addDays(bucket, -(DEFAULT_SPIKE_OPTIONS.window + 1) * (s.by === 'week' ? 7 : 1)), until: day };
     const attention = s.series === 'articles' ? await svc.store.trendAttention(subject, filter) : [];
     let tone: ToneRow[] | null = null;
     if (s.series === 'events' && subject.kind !== 'keyword') {
@@ -155,8 +162,8 @@ export async function evaluateSpikes(svc: AlertServices, all?: Rule[]): Promise<
         ? addTone(await svc.store.trendTone(subject, filter), await svc.store.trendTone({ kind: 'dyad', a: subject.b, b: subject.a }, filter))
         : await svc.store.trendTone(subject, filter);
     }
-    const trend = buildTrend({ by: s.by, attention, tone });
-    const last = trend.buckets[trend.buckets.length - 1];
+    const trend = buildTrend({ by: s.by, since: filter.since, until: filter.until, attention, tone });
+    const last = trend.buckets.find((b) => b.bucket === bucket);
     if (!last || !last.spike.includes(s.series)) continue;
     const count = s.series === 'articles' ? last.articles : last.events;
     const z = s.series === 'articles' ? last.z.articles : last.z.events;

@@ -28,7 +28,7 @@ export const PersonnelConditionSchema = z
   })
   .strict();
 
-/** An attention spike (src/insights/spikes.ts) in the latest bucket of one subject's series. */
+/** An attention spike (src/insights/spikes.ts) in one subject's series, in the bucket of the article just analysed. */
 export const SpikeConditionSchema = z
   .object({
     actor: actor.optional(),
@@ -63,7 +63,7 @@ export const RuleMatchSchema = z
     skipNegated: z.boolean().default(true),
     /** A personnel rule: fires on observed moves, not on events (no event condition with it). */
     personnel: PersonnelConditionSchema.optional(),
-    /** A spike rule: fires when the subject's latest bucket is a spike (no event condition with it). */
+    /** A spike rule: fires when the analysed article's bucket of the subject's series is a spike (no event condition with it). */
     spike: SpikeConditionSchema.optional(),
   })
   .strict();
