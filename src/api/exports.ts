@@ -4,7 +4,7 @@
 // memory stays constant whatever the size. A client that goes away stops the export.
 import { PassThrough, Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
-import { EXPORT_KINDS, planExport, type ExportOptions } from '../cli/commands/export.js';
+import { EXPORT_KINDS, planExport, type ExportOptions } from '../outputs/plan.js';
 import { loadRegistry } from '../registry/load.js';
 import { writeRows } from '../outputs/write.js';
 import type { ApiApp, RouteDeps } from './app.js';
