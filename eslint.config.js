@@ -15,6 +15,8 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // The dashboard runs in the browser.
+  { files: ['web/**'], languageOptions: { globals: { ...globals.browser } } },
   // The CLI and benchmarks talk to the terminal on purpose.
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'src/demo/**'], rules: { 'no-console': 'off' } },
 );

@@ -8,5 +8,7 @@ export default defineConfig({
     // Store suites share one PostgreSQL database: run files one at a time per worker pool.
     fileParallelism: true,
     pool: 'forks',
+    // Builds the dashboard when its sources changed, for the browser tests (test/web).
+    globalSetup: ['test/web/build-dashboard.ts'],
   },
 });

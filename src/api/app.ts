@@ -13,6 +13,7 @@ import { registerActors } from './actors.js';
 import { registerArticles } from './articles.js';
 import { registerBriefs } from './briefs.js';
 import { authenticate, type ApiEnv } from './auth.js';
+import { registerDashboard } from './dashboard.js';
 import { errorBody, toErrorResponse, validationError } from './errors.js';
 import { registerEvents } from './events.js';
 import { registerExports } from './exports.js';
@@ -64,6 +65,8 @@ export function createApp(deps: ApiDeps): ApiApp {
   });
   app.onError((err, c) => toErrorResponse(err, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  // The dashboard's static files are public and registered before the token check.
+  registerDashboard(app);
   app.use('*', authenticate(deps.store, routeDeps.now));
   for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens, registerRules, registerBriefs]) {
     register(app, routeDeps);

@@ -1,0 +1,96 @@
+// Browser tests of the dashboard: the real `readout serve` (child process, --no-watch) on a
+// store filled by the offline demo (sample outlets, opinion, reader comments, raw HTML) plus a
+// tit-for-tat week of US–North Korea stories (responses to follow), driven in Debian's Chromium
+// through playwright-core. Without /usr/bin/chromium the suites skip with a message, except
+// under CI=true, where they must run (.ci/run installs Chromium).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { EXCHANGE, storyArticles } from '../helpers/desk-stories.js';
+import { emptyStore, ingestRecords, type IngestedStore } from '../helpers/ingested-store.js';
+import { runCli } from '../helpers/run-cli.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** A describe() that runs in Chromium, skipped with a message where there is none (an error under CI=true). */
+export function describeInBrowser(name: string, fn: () => void): void {
+  if (existsSync(CHROMIUM)) {
+    describe(name, fn);
+    return;
+  }
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt-get install chromium`);
+  // eslint-disable-next-line no-console -- a skipped suite must be visible
+  console.warn(`${name}: skipped, ${CHROMIUM} not found (apt-get install chromium)`);
+  describe.skip(name, fn);
+}
+
+export interface Dashboard {
+  url: string;
+  store: IngestedStore;
+  tokens: { viewer: string; analyst: string };
+  browser: Browser;
+  /** A new page signed in with the role's token, collecting console errors and CSP reports. */
+  open(path?: string, role?: 'viewer' | 'analyst', viewport?: { width: number; height: number }): Promise<Page & { problems: string[] }>;
+  close(): Promise<void>;
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/\S+:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
+  });
+}
+
+async function token(store: IngestedStore, role: 'viewer' | 'analyst'): Promise<string> {
+  const r = await runCli(['tokens', 'create', '--role', role, '--name', `browser-${role}`], store.env);
+  if (r.code !== 0) throw new Error(`tokens create: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+export async function startDashboard(): Promise<Dashboard> {
+  const store = emptyStore('web');
+  const demo = await runCli(['demo', '--store', store.env.READOUT_DB!, '--no-serve'], store.env);
+  if (demo.code !== 0) throw new Error(`demo: ${demo.stderr}`);
+  await ingestRecords(store, storyArticles(EXCHANGE, (text) => text.split(' ').slice(0, 9).join(' ')));
+  const tokens = { viewer: await token(store, 'viewer'), analyst: await token(store, 'analyst') };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0'], {
+    env: { ...process.env, ...store.env, READOUT_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await waitForUrl(child);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    url,
+    store,
+    tokens,
+    browser,
+    async open(path = '/ui/', role = 'viewer', viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ viewport });
+      const page = Object.assign(await context.newPage(), { problems: [] as string[] });
+      page.on('console', (m) => {
+        if (m.type() === 'error') page.problems.push(m.text());
+      });
+      page.on('pageerror', (e) => page.problems.push(e.message));
+      // Sign in through the #token link the demo prints, then go where the test wants.
+      await page.goto(`${url}/ui/#token=${tokens[role]}`);
+      await page.getByRole('navigation', { name: 'Screens' }).waitFor();
+      if (path !== '/ui/') await page.goto(url + path);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Time-series charts with uPlot (small and fast): one x axis of days, several lines, optional
+// marked points (spikes, turning points). The chart follows its container's width. A table of
+// the same numbers sits behind a <details> for keyboard and screen-reader users.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface Series {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  /** Draw as bars (counts) instead of a line. */
+  bars?: boolean;
+}
+
+export interface Mark {
+  index: number;
+  label: string;
+}
+
+function toSeconds(day: string): number {
+  return Date.parse(day.length === 10 ? `${day}T00:00:00Z` : day) / 1000;
+}
+
+export function TimeChart({ days, series, marks = [], height = 220, title, yRange }: { days: string[]; series: Series[]; marks?: Mark[]; height?: number; title: string; yRange?: [number, number] }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || days.length === 0) return;
+    const opts: uPlot.Options = {
+      width: Math.max(280, el.clientWidth),
+      height,
+      legend: { show: true },
+      scales: { x: { time: true }, ...(yRange ? { y: { range: yRange } } : {}) },
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          fill: s.bars ? s.color + '55' : undefined,
+          paths: s.bars ? uPlot.paths.bars!({ size: [0.6, 24] }) : undefined,
+          points: { show: days.length < 60 },
+          width: 2,
+        })),
+      ],
+      axes: [{}, { size: 48 }],
+    };
+    const plot = new uPlot(opts, [days.map(toSeconds), ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [days, series, marks, height, yRange]);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div ref={box} className="chart-box" />
+      {marks.length ? (
+        <ul className="marks" aria-label={`${title}: marked points`}>
+          {marks.map((m) => (
+            <li key={m.index}>
+              <span className="mark-dot" aria-hidden="true" /> {days[m.index]}: {m.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details>
+        <summary>Data table</summary>
+        <table>
+          <thead>
+            <tr>
+              <th>day</th>
+              {series.map((s) => (
+                <th key={s.label}>{s.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d, i) => (
+              <tr key={d}>
+                <td>{d}</td>
+                {series.map((s) => (
+                  <td key={s.label}>{s.values[i] ?? '–'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
