@@ -33,8 +33,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** The built dashboard (web/dist beside src/ and dist/). */
-export const DASHBOARD_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** The built dashboard: web/dist beside src/ and dist/, or READOUT_WEB_DIST (a build elsewhere, e.g. a customised one). */
+export const DASHBOARD_DIR = process.env.READOUT_WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 function headers(type: string, immutable: boolean): Record<string, string> {
   return {
