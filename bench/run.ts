@@ -1,7 +1,7 @@
 // `npm run bench`: extraction pages/s (ours vs plain Readability + jsdom on the same pages, in
 // the same run), analysis articles/s, ingest throughput from a local fixture server into a fresh SQLite store,
 // and, over one generated store of 100k analysed articles (bench/generate.ts), export rows/s with peak
-// memory and API p50/p99 latency.
+// memory, API p50/p99 latency and the dashboard's time to first screen in Chromium.
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
 // otherwise generated pages are used.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { benchAnalyze, toArticleLength } from './analyze.js';
 import { benchIngest } from './ingest.js';
 import { benchExport } from './export.js';
 import { benchApi } from './api.js';
+import { benchDashboard } from './dashboard.js';
 
 const AEB = resolve('../shared/eval/data/article-extraction-benchmark/html');
 
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   console.log(`  ${r.articles} articles (feed poll + page fetch + extract + store) in ${r.seconds.toFixed(2)} s = ${(r.articles / r.seconds).toFixed(1)} articles/s`);
   await benchExport(100_000);
   await benchApi(100_000);
+  await benchDashboard(100_000);
 }
 
 await main();

@@ -124,15 +124,18 @@ async function reportResponses(ctx: CliContext, svc: Services): Promise<void> {
   }
 }
 
-/** The API on the demo store with a fresh viewer token, until Ctrl-C. */
+/** The API and dashboard on the demo store with a fresh analyst token (rules and briefs can be tried), until Ctrl-C. */
 async function serveDemo(ctx: CliContext, svc: Services): Promise<void> {
   const { token, hash } = generateToken();
-  await svc.store.createApiToken({ name: `demo-${Date.now()}`, role: 'viewer', hash });
+  await svc.store.createApiToken({ name: `demo-${Date.now()}`, role: 'analyst', hash });
   const app = createApp({ store: svc.store, config: svc.config, logger: svc.logger });
   // The configured port, else any free one (another readout may already be serving).
   const { server, address } = await listen(app, svc.config.api.host, svc.config.api.port).catch(() => listen(app, svc.config.api.host, 0));
   const url = `http://${address.address}:${address.port}`;
-  ctx.out(`\nServing the demo store: ${url} (OpenAPI: ${url}/openapi.json); Ctrl-C to stop.`);
+  ctx.out(`\nServing the demo store; Ctrl-C to stop.`);
+  // The token travels in the fragment, which browsers never send to a server; the page keeps it and clears the address bar.
+  ctx.out(`  dashboard: ${url}/ui/#token=${token}`);
+  ctx.out(`  API:       ${url} (OpenAPI: ${url}/openapi.json)`);
   ctx.out(`  curl -H "Authorization: Bearer ${token}" "${url}/timeline?dyad=USA-PRK"`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -55,7 +55,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         const app = createApp({ store: svc.store, config, logger: svc.logger });
         const { server, address } = await listen(app, host, port);
         const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        ctx.out(`readout API on http://${shown}:${address.port} (OpenAPI: /openapi.json)`);
+        ctx.out(`readout API on http://${shown}:${address.port} (OpenAPI: /openapi.json); dashboard: http://${shown}:${address.port}/ui/ (sign in with a token from \`readout tokens create\`)`);
         ctx.err(opts.watch ? 'watching sources too; Ctrl-C to stop' : 'API only (--no-watch); Ctrl-C to stop');
         const stopped = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
         try {
