@@ -14,6 +14,7 @@ import { jobContract } from './store.contract-jobs.js';
 import { searchContract } from './store.contract-search.js';
 import { opinionContract } from './store.contract-opinion.js';
 import { alertContract } from './store.contract-alerts.js';
+import { streamContract } from './store.contract-stream.js';
 
 /** One fresh, empty database per test. */
 export interface StoreHarness {
@@ -250,6 +251,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     exportContract(ctx);
     opinionContract(ctx);
     alertContract(ctx);
+    streamContract(ctx);
   });
 }
 

@@ -1,5 +1,5 @@
 // Articles: GET /articles (newest first, filters), GET /articles/{id} (with its analysis),
-// GET /search (full text). Both lists read store.search(): match-all for /articles. Cursors
+// GET /articles/{id}/raw (the archived document, article-raw.ts), GET /search (full text). Both lists read store.search(): match-all for /articles. Cursors
 // are keyset positions (dated_at, id) in newest order: the next page asks for dated_at <= the
 // last row's and drops the rows up to it. A relevance-ordered search pages by offset within the
 // store's top 500 (bm25 scores have no stable keyset).
@@ -10,6 +10,7 @@ import { parseIso } from '../store/util.js';
 import { MAX_LIMIT as STORE_MAX } from '../store/search.js';
 import type { SearchHit, SearchQuery, Store } from '../store/types.js';
 import type { ApiApp, RouteDeps } from './app.js';
+import { registerArticleRaw } from './article-raw.js';
 import { badRequest, notFound } from './errors.js';
 import { cursorSchema, decodeCursor, encodeCursor, limitSchema, type Page } from './pagination.js';
 import { apiRoute, json, Json, pageOf } from './schemas.js';
@@ -134,4 +135,6 @@ export function registerArticles(app: ApiApp, deps: RouteDeps): void {
     const [stored, comments] = await Promise.all([deps.store.getAnalysis(id), deps.store.listComments(id)]);
     return c.json({ article, analysis: stored ? { ...stored } : null, comments }, 200);
   });
+
+  registerArticleRaw(app, deps);
 }

@@ -1,19 +1,20 @@
 // Watch rules and alerts over HTTP (src/alerts/, docs/api.md "Alerts"): GET /rules, GET
-// /rules/{id}, POST /rules, PUT /rules/{id}, DELETE /rules/{id} (analyst+ for writes), GET
+// /rules/{id}, POST /rules, PUT /rules/{id}, DELETE /rules/{id} (analyst+ for writes), POST
+// /rules/test (a dry run, rules-test.ts: registered from here so app.ts needs no change), GET
 // /alerts, GET /deliveries, and GET /rules/{id}/atom, the rule's Atom feed, which a feed reader
 // may read with the rule's feed token in the query (?token=…) instead of a bearer token.
 // Webhook secrets are write-only: answers show "***".
 import { timingSafeEqual } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { renderAtom } from '../alerts/atom.js';
-import { parseRuleSpec, resolveRule, type Rule } from '../alerts/rules.js';
+import type { Rule } from '../alerts/rules.js';
 import type { ApiApp, RouteDeps } from './app.js';
 import { requireRole } from './auth.js';
-import { ApiError, badRequest, notFound } from './errors.js';
+import { ApiError, notFound } from './errors.js';
+import { idParam, ruleBody, ruleFromBody } from './rule-body.js';
+import { registerRuleTest } from './rules-test.js';
 import { apiRoute, json, Json } from './schemas.js';
 
-const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
-const body = { body: { required: true, content: { 'application/json': { schema: Json.openapi({ description: 'a rule: {name, description?, enabled?, match: {actors?, dyad?, types?, minAbsIntensity?, minIntensity?, maxIntensity?, keywords?, skipNegated?, personnel?: {changes?, org?, person?}, spike?: {actor? | dyad?: {a, b} | keyword?, by?: day|week, series?: articles|events}}, deliver: [{kind: "webhook", url, secret} | {kind: "log", file?}]}' }) } } } };
 const Rule = Json.openapi('Rule', { type: 'object', description: 'a stored rule: id, name, spec (secrets shown as ***), feedToken, origin, createdAt, updatedAt' });
 const limit = z.coerce.number().int().min(1).max(500).default(50);
 
@@ -25,8 +26,8 @@ export function publicRule(r: Rule): Record<string, unknown> {
 
 const list = apiRoute('alerts', { method: 'get', path: '/rules', summary: 'watch rules', responses: { 200: json(z.object({ items: z.array(Rule) }), 'the rules') } });
 const get = apiRoute('alerts', { method: 'get', path: '/rules/{id}', summary: 'one watch rule', request: { params: idParam }, responses: { 200: json(Rule, 'the rule') } });
-const create = apiRoute('alerts', { method: 'post', path: '/rules', summary: 'create a watch rule (analyst)', middleware: [requireRole('analyst')] as const, request: body, responses: { 201: json(Rule, 'the new rule') } });
-const update = apiRoute('alerts', { method: 'put', path: '/rules/{id}', summary: 'replace a watch rule (analyst); its alerts and feed token stay', middleware: [requireRole('analyst')] as const, request: { ...body, params: idParam }, responses: { 200: json(Rule, 'the rule') } });
+const create = apiRoute('alerts', { method: 'post', path: '/rules', summary: 'create a watch rule (analyst)', middleware: [requireRole('analyst')] as const, request: ruleBody, responses: { 201: json(Rule, 'the new rule') } });
+const update = apiRoute('alerts', { method: 'put', path: '/rules/{id}', summary: 'replace a watch rule (analyst); its alerts and feed token stay', middleware: [requireRole('analyst')] as const, request: { ...ruleBody, params: idParam }, responses: { 200: json(Rule, 'the rule') } });
 const remove = apiRoute('alerts', { method: 'delete', path: '/rules/{id}', summary: 'remove a watch rule with its alerts (analyst)', middleware: [requireRole('analyst')] as const, request: { params: idParam }, responses: { 200: json(z.object({ removed: z.number().int() }), 'removed') } });
 const alerts = apiRoute('alerts', {
   method: 'get',
@@ -57,20 +58,13 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function registerRules(app: ApiApp, deps: RouteDeps): void {
+  registerRuleTest(app, deps);
   const ruleOf = async (id: number) => {
     const rule = await deps.store.getRule(id);
     if (!rule) throw notFound(`no rule ${id}`);
     return rule;
   };
-  const spec = async (input: unknown) => {
-    let parsed;
-    try {
-      parsed = parseRuleSpec(input);
-    } catch (err) {
-      throw badRequest((err as Error).message.replace(/^rule: /, ''), 'body');
-    }
-    return { spec: parsed, resolved: resolveRule(parsed, await deps.registry()), origin: 'api' as const };
-  };
+  const spec = (input: unknown) => ruleFromBody(deps, input);
   app.openapi(list, async (c) => c.json({ items: (await deps.store.listRules()).map(publicRule) }, 200));
   app.openapi(get, async (c) => c.json(publicRule(await ruleOf(c.req.valid('param').id)), 200));
   app.openapi(create, async (c) => {

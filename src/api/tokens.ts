@@ -1,5 +1,7 @@
 // API tokens over HTTP (admin): GET /tokens, POST /tokens (the token is in the answer once),
-// DELETE /tokens/{id}. The CLI equivalent is `readout tokens create|list|revoke`.
+// DELETE /tokens/{id}. The CLI equivalent is `readout tokens create|list|revoke`. GET /me (any
+// role) names the caller's token and role, so a client can offer only what the role allows
+// without probing write routes (every refused probe would be a 403 in the browser console).
 import { z } from '@hono/zod-openapi';
 import { API_ROLES } from '../store/api-tokens.js';
 import type { ApiRole } from '../store/types.js';
@@ -12,7 +14,12 @@ const Token = z
   .object({ id: z.number().int(), name: z.string(), role: z.enum(API_ROLES as unknown as [ApiRole, ...ApiRole[]]), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
   .openapi('ApiToken');
 
-
+const me = apiRoute('tokens', {
+  method: 'get',
+  path: '/me',
+  summary: 'the token this request is signed with: its name and role (any role)',
+  responses: { 200: json(z.object({ name: z.string(), role: z.enum(API_ROLES as unknown as [ApiRole, ...ApiRole[]]) }).openapi('Me'), 'the caller') },
+});
 
 const list = apiRoute('tokens', { method: 'get', path: '/tokens', summary: 'API tokens, revoked ones included (admin)', middleware: [requireRole('admin')] as const, responses: { 200: json(z.object({ items: z.array(Token) }), 'the tokens') } });
 
@@ -35,6 +42,10 @@ const revoke = apiRoute('tokens', {
 });
 
 export function registerTokens(app: ApiApp, deps: RouteDeps): void {
+  app.openapi(me, (c) => {
+    const { name, role } = c.get('token');
+    return c.json({ name, role }, 200);
+  });
   app.openapi(list, async (c) => c.json({ items: await deps.store.listApiTokens() }, 200));
   app.openapi(create, async (c) => {
     const { name, role } = c.req.valid('json');

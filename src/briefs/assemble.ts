@@ -104,7 +104,7 @@ export function assembleBrief(input: BriefInput): Brief {
     const item: BriefItem = {
       id: e.id, ref: eventRef(e.id), date: e.date, sortDate: e.sortDate, type: e.type, mode: e.mode, modality: e.modality, negated: e.negated,
       label: itemLabel(e), source: actorLabel(e.source), target: e.target ? actorLabel(e.target) : null, intensity: e.intensity, quote,
-      evidence: first ? { url: first.url, outlet: first.outlet, sentence: first.sentence } : null,
+      evidence: first ? { articleId: first.articleId, url: first.url, outlet: first.outlet, sentence: first.sentence } : null,
       reportCount: e.reportCount, outlets: e.outlets,
       answers: entry.respondsTo.map((l) => {
         const other = known.get(l.respondsTo);
@@ -121,7 +121,7 @@ export function assembleBrief(input: BriefInput): Brief {
   }
   const personnel: BriefPersonnelItem[] = personnelOfFocus(input.personnel, input.personnelCountries, focus)
     .slice(0, limit)
-    .map((c) => ({ date: c.date, person: c.person, title: c.title, change: c.change, institution: c.institution.name === UNNAMED_INSTITUTION ? '' : c.institution.name, evidence: { url: c.evidence.url, outlet: c.evidence.outlet, sentence: c.evidence.sentence } }));
+    .map((c) => ({ date: c.date, person: c.person, title: c.title, change: c.change, institution: c.institution.name === UNNAMED_INSTITUTION ? '' : c.institution.name, evidence: { articleId: c.evidence.articleId, url: c.evidence.url, outlet: c.evidence.outlet, sentence: c.evidence.sentence } }));
   const window = input.since === input.until ? input.since : `${input.since} – ${input.until}`;
   return {
     title: `Readout brief${focus ? `: ${focus}` : ''}, ${window}`,

@@ -15,6 +15,8 @@ export interface BriefLink {
 }
 
 export interface BriefEvidence {
+  /** The stored article the sentence is from (absent in briefs saved before it was recorded). */
+  articleId?: number;
   url: string;
   outlet: string | null;
   sentence: string;

@@ -52,8 +52,9 @@ interface AlertDeliveriesTable {
   delivered_at: string | null;
   created_at: string;
 }
-type Tables = { alert_rules: AlertRulesTable; alerts: AlertsTable; alert_reports: AlertReportsTable; alert_deliveries: AlertDeliveriesTable };
-const adb = (db: Kysely<Database>): Kysely<Database & Tables> => db.withTables<Tables>();
+export type AlertTables = { alert_rules: AlertRulesTable; alerts: AlertsTable; alert_reports: AlertReportsTable; alert_deliveries: AlertDeliveriesTable };
+/** The database with the alert tables typed (also read by the live feed, src/store/stream.ts). */
+export const adb = (db: Kysely<Database>): Kysely<Database & AlertTables> => db.withTables<AlertTables>();
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 

@@ -1,12 +1,11 @@
 // What the HTTP API (src/api/) needs of the store beyond the other modules: API tokens (only
-// the sha256 of a token is kept; see migration 004) and the `/stream` feed of rows newer than
-// the last ids a client has seen. The api_tokens table is typed here (withTables) so the shared
-// schema file stays untouched.
+// the sha256 of a token is kept; see migration 004). The `/stream` feed is in stream.ts. The
+// api_tokens table is typed here (withTables) so the shared schema file stays untouched.
 import { createHash } from 'node:crypto';
 import type { Generated, Kysely } from 'kysely';
 import { ReadoutError } from '../core/errors.js';
 import type { Database } from './schema.js';
-import type { ApiRole, ApiToken, FeedArticle, FeedEvent, NewApiToken, StreamPage } from './types.js';
+import type { ApiRole, ApiToken, NewApiToken } from './types.js';
 import { nowIso, type StoreContext } from './util.js';
 
 export const API_ROLES: readonly ApiRole[] = ['viewer', 'analyst', 'admin'];
@@ -65,37 +64,4 @@ export async function revokeApiToken(ctx: StoreContext, idOrName: number | strin
 
 export async function touchApiToken(ctx: StoreContext, id: number, at: string): Promise<void> {
   await tokensDb(ctx).updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
-}
-
-/** Articles and merged events with ids above the given ones, ascending, at most limit of each. */
-export async function streamAfter(ctx: StoreContext, after: { articleId: number; eventId: number }, limit: number): Promise<StreamPage> {
-  const n = Math.max(1, Math.min(Math.floor(limit) || 100, 1000));
-  const articles = await ctx.db
-    .selectFrom('articles')
-    .select(['id', 'url', 'title', 'source_name', 'published', 'kind', 'fetched_at'])
-    .where('id', '>', after.articleId)
-    .orderBy('id')
-    .limit(n)
-    .execute();
-  const events = await ctx.db
-    .selectFrom('merged_events')
-    .select(['id', 'date', 'sort_date', 'type', 'intensity', 'source_name', 'source_country', 'target_name', 'target_country', 'report_count'])
-    .where('id', '>', after.eventId)
-    .orderBy('id')
-    .limit(n)
-    .execute();
-  return {
-    articles: articles.map((r): FeedArticle => ({ id: Number(r.id), url: r.url, title: r.title, sourceName: r.source_name, published: r.published, kind: r.kind as FeedArticle['kind'], fetchedAt: r.fetched_at })),
-    events: events.map((r): FeedEvent => ({
-      id: Number(r.id), date: r.date, sortDate: r.sort_date, type: r.type, intensity: Number(r.intensity), reportCount: Number(r.report_count),
-      source: { name: r.source_name, country: r.source_country }, target: { name: r.target_name, country: r.target_country },
-    })),
-  };
-}
-
-/** The highest article and merged event ids (0 when none). */
-export async function streamHead(ctx: StoreContext): Promise<{ articleId: number; eventId: number }> {
-  const a = await ctx.db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  const e = await ctx.db.selectFrom('merged_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  return { articleId: Number(a?.id ?? 0), eventId: Number(e?.id ?? 0) };
 }

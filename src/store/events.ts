@@ -271,9 +271,9 @@ export async function timeline(ctx: StoreContext, filter: TimelineFilter = {}): 
     .$if(filter.since !== undefined, (q) => q.where('sort_date', '>=', filter.since!.slice(0, 10)))
     .$if(filter.until !== undefined, (q) => q.where('sort_date', '<=', filter.until!.slice(0, 10)))
     .$if(actor !== undefined || dyad !== undefined, (q) => q.where((eb) => actorDyadCondition(eb, actor, dyad)))
-    .orderBy('sort_date')
-    .orderBy('first_seen')
-    .orderBy('id')
+    .orderBy('sort_date', filter.newest ? 'desc' : 'asc')
+    .orderBy('first_seen', filter.newest ? 'desc' : 'asc')
+    .orderBy('id', filter.newest ? 'desc' : 'asc')
     .limit(limit)
     .execute();
   return entriesOf(ctx.db, rows.map(toMerged));

@@ -37,6 +37,7 @@ import * as raw from './raw.js';
 import type { Database, Dialect } from './schema.js';
 import { search } from './search.js';
 import * as sources from './sources.js';
+import * as stream from './stream.js';
 import type { TimelineEntry } from '../events/timeline.js';
 import type {
   ActorCandidate,
@@ -62,7 +63,7 @@ import type {
   StoredArticle,
   TimelineFilter,
 } from './types.js';
-import type { ApiToken, NewApiToken, StreamPage } from './types.js';
+import type { ApiToken, NewApiToken, StreamPage, StreamPosition } from './types.js';
 import { wrap, type StoreContext } from './util.js';
 
 export class KyselyStore implements Store, StoreContext {
@@ -291,11 +292,11 @@ export class KyselyStore implements Store, StoreContext {
   touchApiToken(id: number, at: string): Promise<void> {
     return wrap(`record the use of API token ${id}`, () => apiTokens.touchApiToken(this.current(), id, at));
   }
-  streamAfter(after: { articleId: number; eventId: number }, limit: number): Promise<StreamPage> {
-    return wrap('read new articles and events', () => apiTokens.streamAfter(this.current(), after, limit));
+  streamAfter(after: StreamPosition, limit: number): Promise<StreamPage> {
+    return wrap('read new articles, events and alerts', () => stream.streamAfter(this.current(), after, limit));
   }
-  streamHead(): Promise<{ articleId: number; eventId: number }> {
-    return wrap('read the newest ids', () => apiTokens.streamHead(this.current()));
+  streamHead(): Promise<StreamPosition> {
+    return wrap('read the newest ids', () => stream.streamHead(this.current()));
   }
 
   // opinion positions

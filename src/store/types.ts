@@ -13,6 +13,9 @@ import type { ColumnistFilter, CommentToScore, NewArticlePosition, NewCommentPos
 import type { ArticlePositionRow, ReaderArticleRow } from '../opinion/aggregate.js';
 import type { NewRule, Rule } from '../alerts/rules.js';
 import type { AlertDelivery, AlertFilter, DeliveryFilter, DeliveryPatch, NewAlert, StoredAlert } from './alerts.js';
+import type { StreamPage, StreamPosition } from './stream.js';
+
+export type { FeedActor, FeedAlert, FeedArticle, FeedEvent, StreamPage, StreamPosition } from './stream.js';
 
 export interface SourceHealth {
   lastPolledAt: string | null;
@@ -234,6 +237,8 @@ export interface TimelineFilter {
   since?: string;
   until?: string;
   limit?: number;
+  /** With limit: keep the newest events (by date) rather than the oldest; still returned in date order. */
+  newest?: boolean;
 }
 
 /** What one mergeEvents() run did. */
@@ -265,34 +270,6 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-}
-
-/** A new article as the API's `/stream` announces it. */
-export interface FeedArticle {
-  id: number;
-  url: string;
-  title: string | null;
-  sourceName: string | null;
-  published: string | null;
-  kind: ArticleKind;
-  fetchedAt: string;
-}
-
-/** A new merged event as the API's `/stream` announces it. */
-export interface FeedEvent {
-  id: number;
-  date: string | null;
-  sortDate: string;
-  type: string;
-  intensity: number;
-  reportCount: number;
-  source: { name: string | null; country: string | null };
-  target: { name: string | null; country: string | null };
-}
-
-export interface StreamPage {
-  articles: FeedArticle[];
-  events: FeedEvent[];
 }
 
 export interface Store {
@@ -397,7 +374,7 @@ export interface Store {
   listBriefs(limit?: number): Promise<BriefSummary[]>;
   getBrief(id: number): Promise<StoredBrief | null>;
 
-  // API tokens and the live feed (src/store/api-tokens.ts, used by src/api/)
+  // API tokens and the live feed (src/store/api-tokens.ts, src/store/stream.ts, used by src/api/)
   createApiToken(token: NewApiToken): Promise<ApiToken>;
   /** The active (not revoked) token with this sha256 hash. */
   findApiToken(hash: string): Promise<ApiToken | null>;
@@ -405,10 +382,10 @@ export interface Store {
   /** Revokes the active token(s) with this id or name; returns how many. */
   revokeApiToken(idOrName: number | string): Promise<number>;
   touchApiToken(id: number, at: string): Promise<void>;
-  /** Articles and merged events with ids above the given ones, ascending, at most limit of each. */
-  streamAfter(after: { articleId: number; eventId: number }, limit: number): Promise<StreamPage>;
-  /** The highest article and merged event ids (0 when none): where a live feed starts. */
-  streamHead(): Promise<{ articleId: number; eventId: number }>;
+  /** Articles, merged events and alerts with ids above the given ones, ascending, at most limit of each (src/store/stream.ts). */
+  streamAfter(after: StreamPosition, limit: number): Promise<StreamPage>;
+  /** The highest article, merged event and alert ids (0 when none): where a live feed starts. */
+  streamHead(): Promise<StreamPosition>;
 
   // opinion positions (src/store/opinion.ts, src/opinion/): stored when articles and comments are analysed
   /** Replaces the article's stored positions (all issues). */

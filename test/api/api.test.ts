@@ -228,7 +228,7 @@ describe('exports and the stream', () => {
     let text = '';
     while ((text.match(/^event: article$/gm) ?? []).length < ARTICLES.length || !/^event: event$/m.test(text)) text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
-    expect(text).toMatch(/^id: 1:0$/m);
+    expect(text).toMatch(/^id: 1:0:0$/m);
     const first = JSON.parse(/^data: (.*)$/m.exec(text)![1]!) as { id: number; url: string };
     expect(first).toMatchObject({ id: 1, url: ARTICLES[0]!.url });
     expect((await f.get('/stream?after=abc')).status).toBe(400);

@@ -23,6 +23,8 @@ export const ARTICLES = storyArticles(STORIES, (text, i) => `Story ${i}: ${text.
 
 export interface Fixture {
   dir: string;
+  /** READOUT_* variables pointing the CLI at the fixture's store (to ingest more in a test). */
+  env: NodeJS.ProcessEnv;
   store: Store;
   app: ApiApp;
   tokens: Record<ApiRole | 'revoked', string>;
@@ -44,5 +46,5 @@ export async function seedFixture(options: { streamPollMs?: number } = {}): Prom
   const app = createApp({ store, config, logger: silentLogger(), streamPollMs: options.streamPollMs ?? 20 });
   const get = async (path: string, role: ApiRole | null = 'viewer', init: RequestInit = {}) =>
     app.request(path, { ...init, headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...(init.headers as Record<string, string> | undefined) } });
-  return { dir, store, app, tokens, get };
+  return { dir, env, store, app, tokens, get };
 }

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { matchEvent } from '../../alerts/matcher.js';
+import { dryRunRefusal, dryRunRule } from '../../alerts/dry-run.js';
 import { syncRulesFile } from '../../alerts/rules-file.js';
-import { parseRuleSpec, resolveRule, ruleKind, type Rule } from '../../alerts/rules.js';
+import { parseRuleSpec, resolveRule, type Rule } from '../../alerts/rules.js';
 import { ReadoutError } from '../../core/errors.js';
 import { actorLabel } from '../../events/timeline.js';
 import { registryOptions } from '../../pipeline/analyze-stage.js';
@@ -115,11 +115,12 @@ export function registerRules(program: Command, ctx: CliContext): void {
       const store = await ctx.store();
       const rule = await store.getRule(/^\d+$/.test(ref) ? Number(ref) : ref);
       if (!rule) throw new ReadoutError('input', `no rule "${ref}"`, { hint: 'see `readout rules list`' });
-      if (ruleKind(rule.spec.match) !== 'event') throw new ReadoutError('input', `rule "${rule.name}" is a ${ruleKind(rule.spec.match)} rule; rules test checks event rules`, { hint: 'see `readout personnel --changes` or `readout trends`' });
-      const entries = await store.timeline({ limit: num(opts.limit, '--limit') });
-      const hits = entries.map((e) => ({ e, reasons: matchEvent(rule, e) })).filter((h) => h.reasons);
-      for (const { e, reasons } of hits) ctx.out(`ev${e.event.id} ${e.event.date ?? e.event.sortDate} ${e.event.type} ${actorLabel(e.event.source)} → ${actorLabel(e.event.target)} (${e.reports.length} reports): ${reasons!.join('; ')}`);
-      ctx.err(`${hits.length} of ${entries.length} events match`);
+      const refusal = dryRunRefusal(rule.name, rule.spec.match);
+      if (refusal) throw new ReadoutError('input', refusal, { hint: 'see `readout personnel --changes` or `readout trends`' });
+      const { hits, checked } = await dryRunRule(store, rule, { scan: num(opts.limit, '--limit') ?? 1000 });
+      // Oldest first on the terminal, as `readout timeline` prints events.
+      for (const { entry: e, reasons } of [...hits].reverse()) ctx.out(`ev${e.event.id} ${e.event.date ?? e.event.sortDate} ${e.event.type} ${actorLabel(e.event.source)} → ${actorLabel(e.event.target)} (${e.reports.length} reports): ${reasons.join('; ')}`);
+      ctx.err(`${hits.length} of ${checked} events match`);
     });
 
   rules

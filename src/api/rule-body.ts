@@ -1,0 +1,32 @@
+// The rule body POST /rules, PUT /rules/{id} and POST /rules/test take, in one place so the dry
+// run (rules-test.ts) validates and resolves a rule exactly as saving it would.
+import { z } from '@hono/zod-openapi';
+import { parseRuleSpec, resolveRule, type NewRule } from '../alerts/rules.js';
+import type { RouteDeps } from './app.js';
+import { badRequest } from './errors.js';
+import { Json } from './schemas.js';
+
+/** The request body of the rule routes (validated by parseRuleSpec, which names the field at fault). */
+export const ruleBody = {
+  body: {
+    required: true,
+    content: {
+      'application/json': {
+        schema: Json.openapi({ description: 'a rule: {name, description?, enabled?, match: {actors?, dyad?, types?, minAbsIntensity?, minIntensity?, maxIntensity?, keywords?, skipNegated?, personnel?: {changes?, org?, person?}, spike?: {actor? | dyad?: {a, b} | keyword?, by?: day|week, series?: articles|events}}, deliver: [{kind: "webhook", url, secret} | {kind: "log", file?}]}' }),
+      },
+    },
+  },
+};
+
+export const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
+
+/** The body as a rule to save: validated (400 naming the field) and its actors resolved against the registry. */
+export async function ruleFromBody(deps: RouteDeps, input: unknown): Promise<NewRule & { origin: 'api' }> {
+  let parsed;
+  try {
+    parsed = parseRuleSpec(input);
+  } catch (err) {
+    throw badRequest((err as Error).message.replace(/^rule: /, ''), 'body');
+  }
+  return { spec: parsed, resolved: resolveRule(parsed, await deps.registry()), origin: 'api' as const };
+}
