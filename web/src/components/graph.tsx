@@ -23,6 +23,16 @@ export function toneColor(tone: number): string {
   return '#7f8c8d';
 }
 
+/** Cytoscape adds a <style> element to <head> unless one with this id exists; the page's CSP
+ * (style-src 'self') blocks it, so a placeholder goes there first (styles.css positions .graph). */
+function keepCytoscapeFromInjectingStyle(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  document.head.appendChild(placeholder);
+}
+
 export function Graph({ nodes, edges, onSelect, label }: { nodes: GraphNode[]; edges: GraphEdge[]; onSelect?: (id: string) => void; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -30,6 +40,7 @@ export function Graph({ nodes, edges, onSelect, label }: { nodes: GraphNode[]; e
     let cy: { destroy(): void } | null = null;
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (destroyed || !box.current) return;
+      keepCytoscapeFromInjectingStyle();
       const max = Math.max(1, ...edges.map((e) => e.count));
       const instance = cytoscape({
         container: box.current,

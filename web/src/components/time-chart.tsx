@@ -22,6 +22,23 @@ function toSeconds(day: string): number {
   return Date.parse(day.length === 10 ? `${day}T00:00:00Z` : day) / 1000;
 }
 
+/** Rings around the marked points of the first series, drawn on the plot's canvas. */
+function drawMarks(u: uPlot, marks: Mark[]): void {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = '#f39c12';
+  ctx.lineWidth = 3 * devicePixelRatio;
+  for (const m of marks) {
+    const x = u.data[0][m.index];
+    const y = u.data[1]?.[m.index];
+    if (x === undefined || y === null || y === undefined) continue;
+    ctx.beginPath();
+    ctx.arc(u.valToPos(x, 'x', true), u.valToPos(y, 'y', true), 7 * devicePixelRatio, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 export function TimeChart({ days, series, marks = [], height = 220, title, yRange }: { days: string[]; series: Series[]; marks?: Mark[]; height?: number; title: string; yRange?: [number, number] }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -44,6 +61,7 @@ export function TimeChart({ days, series, marks = [], height = 220, title, yRang
         })),
       ],
       axes: [{}, { size: 48 }],
+      hooks: { draw: [(u: uPlot) => drawMarks(u, marks)] },
     };
     const plot = new uPlot(opts, [days.map(toSeconds), ...series.map((s) => s.values)] as uPlot.AlignedData, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
