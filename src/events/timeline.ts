@@ -9,6 +9,11 @@ export interface TimelineEntry {
   respondsTo: ResponseLink[];
 }
 
+/** One event on its own (GET /events/{id}): its entry and the links from later events that answer it. */
+export interface TimelineEntryDetail extends TimelineEntry {
+  answeredBy: ResponseLink[];
+}
+
 export interface TimelineActorJson {
   name: string | null;
   entityId: string | null;
@@ -40,15 +45,36 @@ export interface TimelineEventJson {
   negated: boolean;
   modality: string;
   quote: string | null;
+  /**
+   * One entry per report: an article's account of the event. An article may tell one event more
+   * than once (a quote split over two sentences, a statement and the typed event it carries, two
+   * related acts in one sentence), so this can be longer than reportCount.
+   */
   reports: TimelineReportJson[];
   respondsTo: string[];
   // extras
   sortDate: string;
+  /** Distinct articles reporting the event (not reports.length: see reports). */
   reportCount: number;
   outlets: string[];
   firstSeen: string;
   lastSeen: string;
-  responses: { id: string; rule: string; confidence: number; articleId: number; sentence: string; cue: string | null }[];
+  responses: TimelineLinkJson[];
+}
+
+/** A response link as the timeline shows it: the other event's id, the rule, and the evidence. */
+export interface TimelineLinkJson {
+  id: string;
+  rule: string;
+  confidence: number;
+  articleId: number;
+  sentence: string;
+  cue: string | null;
+}
+
+/** GET /events/{id}: the timeline shape plus the events that answer this one. */
+export interface TimelineEventDetailJson extends TimelineEventJson {
+  answeredBy: TimelineLinkJson[];
 }
 
 /** The id a merged event has in timelines ("ev42"). */
@@ -88,8 +114,17 @@ export function toJson(entry: TimelineEntry): TimelineEventJson {
     outlets: e.outlets,
     firstSeen: e.firstSeen,
     lastSeen: e.lastSeen,
-    responses: entry.respondsTo.map((l) => ({ id: eventRef(l.respondsTo), rule: l.rule, confidence: l.confidence, articleId: l.articleId, sentence: l.sentence, cue: l.cue })),
+    responses: entry.respondsTo.map((l) => linkJson(l, l.respondsTo)),
   };
+}
+
+function linkJson(l: ResponseLink, other: number): TimelineLinkJson {
+  return { id: eventRef(other), rule: l.rule, confidence: l.confidence, articleId: l.articleId, sentence: l.sentence, cue: l.cue };
+}
+
+/** toJson plus answeredBy: the links from the events that answer this one (their ids), earliest event id first. */
+export function toDetailJson(entry: TimelineEntryDetail): TimelineEventDetailJson {
+  return { ...toJson(entry), answeredBy: entry.answeredBy.map((l) => linkJson(l, l.eventId)) };
 }
 
 export function actorLabel(a: ActorRef | null): string {

@@ -66,7 +66,7 @@ export interface MergedFields {
   negated: boolean;
   modality: Modality;
   quote: string | null;
-  /** Distinct articles reporting it. */
+  /** Distinct articles reporting it: an article that tells it twice (two of its reports merged here) counts once. */
   reportCount: number;
   outlets: string[];
   /** dated_at of the first and last article reporting it. */

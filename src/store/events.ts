@@ -3,21 +3,24 @@
 // transaction) and marks the events they left dirty; mergeEvents then merges pending reports
 // into events around them, recomputes dirty and touched events from their reports, and
 // re-links responses near them. Matching and linking are the pure functions of src/events/*;
-// nothing here reads article text.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+// nothing here reads article text. The timeline's reads are in timeline.ts, row mapping in event-rows.ts.
+import { sql, type Kysely } from 'kysely';
 import type { AnalysisEvent } from '../analyze/types.js';
 import { WINDOW_DAYS } from '../events/identity.js';
 import { assignReports, mergedFields, type Cluster } from '../events/merge.js';
 import { linkResponses, RESPONSE_WINDOW_DAYS, type LinkableEvent } from '../events/responses.js';
 import { addDays, anchorOf } from '../events/text.js';
-import { compareEntries, type TimelineEntry } from '../events/timeline.js';
-import type { ActorRef, EventReport, MergedEvent, MergedFields, ResponseLink } from '../events/types.js';
-import type { Database, MergedEventsTable } from './schema.js';
-import type { ActorMatch, MergeSummary, TimelineFilter } from './types.js';
-import { chunks, clean, cleanOrNull, nowIso, parseJson, type StoreContext } from './util.js';
+import type { ActorRef, MergedEvent, MergedFields, ResponseLink } from '../events/types.js';
+import { IDS_PER_QUERY, reportQuery, reportsOf, toMerged, toReport } from './event-rows.js';
+import type { Database } from './schema.js';
+import type { MergeSummary } from './types.js';
+import { chunks, clean, cleanOrNull, nowIso, type StoreContext } from './util.js';
+
+// Kept importable from here for the store modules that read events (exports, precedents, alerts).
+export { toMerged } from './event-rows.js';
+export { actorDyadCondition, entriesByIds } from './timeline.js';
 
 const ROWS_PER_INSERT = 100;
-const IDS_PER_QUERY = 500;
 const PENDING_PER_ROUND = 500;
 
 function actorCols(prefix: 'source' | 'target', a: AnalysisEvent['source'] | ActorRef | null) {
@@ -68,40 +71,6 @@ async function lockEvents(ctx: StoreContext, db: Kysely<Database>): Promise<void
   if (ctx.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext('readout:events:' || coalesce(current_schema(), '')))`.execute(db);
 }
 
-function reportQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('article_events as e')
-    .innerJoin('articles as a', 'a.id', 'e.article_id')
-    .selectAll('e')
-    .select(['a.canonical_url', 'a.source_name as outlet', 'a.published as published', 'a.dated_at']);
-}
-type ReportRow = Awaited<ReturnType<ReturnType<typeof reportQuery>['execute']>>[number];
-
-function actorOf(r: Record<string, unknown>, prefix: 'source' | 'target'): ActorRef {
-  const s = (k: string) => (r[`${prefix}_${k}`] as string | null) ?? null;
-  return { name: s('name'), entityId: s('entity'), country: s('country'), institution: s('institution') };
-}
-
-function toReport(r: ReportRow): EventReport {
-  return {
-    articleId: Number(r.article_id), seq: Number(r.seq), eventId: r.event_id, date: r.date, anchor: r.anchor, type: r.type as EventReport['type'],
-    mode: r.mode, source: actorOf(r, 'source'), target: Number(r.has_target) ? actorOf(r, 'target') : null, intensity: Number(r.intensity),
-    cameo: r.cameo, negated: Number(r.negated) === 1, modality: r.modality as EventReport['modality'], sourcing: r.sourcing, sentence: r.sentence,
-    trigger: r.trigger, quote: r.quote, respondsTo: r.responds_to, responseCue: r.response_cue, outlet: r.outlet, url: r.canonical_url,
-    published: r.published, seenAt: r.dated_at, mergedId: r.merged_id === null ? null : Number(r.merged_id),
-  };
-}
-
-/** A merged_events row as a MergedEvent. */
-export function toMerged(r: Selectable<MergedEventsTable>): MergedEvent {
-  return {
-    id: Number(r.id), date: r.date, anchor: r.anchor, lastAnchor: r.last_anchor, sortDate: r.sort_date, type: r.type as MergedEvent['type'], mode: r.mode,
-    source: actorOf(r as unknown as Record<string, unknown>, 'source'), target: Number(r.has_target) ? actorOf(r as unknown as Record<string, unknown>, 'target') : null,
-    intensity: Number(r.intensity), negated: Number(r.negated) === 1, modality: r.modality as MergedEvent['modality'], quote: r.quote,
-    reportCount: Number(r.report_count), outlets: parseJson<string[]>(r.outlets, []), firstSeen: r.first_seen, lastSeen: r.last_seen,
-  };
-}
-
 function mergedRow(f: MergedFields) {
   return {
     date: f.date, sort_date: f.sortDate, anchor: f.anchor, last_anchor: f.lastAnchor, type: f.type, mode: f.mode,
@@ -109,21 +78,6 @@ function mergedRow(f: MergedFields) {
     intensity: f.intensity, negated: f.negated ? 1 : 0, modality: f.modality, quote: f.quote, report_count: f.reportCount,
     outlets: JSON.stringify(f.outlets), first_seen: f.firstSeen, last_seen: f.lastSeen, dirty: 0, updated_at: nowIso(),
   };
-}
-
-/** Reports of these merged events, by merged id. */
-async function reportsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, EventReport[]>> {
-  const out = new Map<number, EventReport[]>();
-  for (const part of chunks(ids, IDS_PER_QUERY)) {
-    const rows = await reportQuery(db).where('e.merged_id', 'in', part).orderBy('e.article_id').orderBy('e.seq').execute();
-    for (const r of rows) {
-      const report = toReport(r);
-      const list = out.get(report.mergedId!) ?? [];
-      list.push(report);
-      out.set(report.mergedId!, list);
-    }
-  }
-  return out;
 }
 
 /**
@@ -234,71 +188,4 @@ async function relink(db: Kysely<Database>, changed: number[]): Promise<number> 
   const rows = links.map((l) => ({ event_id: l.eventId, responds_to: l.respondsTo, rule: l.rule, confidence: l.confidence, article_id: l.articleId, cue: cleanOrNull(l.cue), sentence: clean(l.sentence) }));
   for (const part of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('event_links').values(part).execute();
   return links.length;
-}
-
-type EB = ExpressionBuilder<Database, 'merged_events'>;
-
-/** Merged events with the actor on either side and/or between the dyad's two sides (a → b only when directed). */
-export function actorDyadCondition(eb: EB, actor?: ActorMatch, dyad?: TimelineFilter['dyad']): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [];
-  if (actor) conditions.push(eb.or([sideMatches(eb, 'source', actor), sideMatches(eb, 'target', actor)]));
-  if (dyad) {
-    const ab = eb.and([sideMatches(eb, 'source', dyad.a), sideMatches(eb, 'target', dyad.b)]);
-    conditions.push(dyad.directed ? ab : eb.or([ab, eb.and([sideMatches(eb, 'source', dyad.b), sideMatches(eb, 'target', dyad.a)])]));
-  }
-  return eb.and(conditions);
-}
-
-/** SQL for "this side of a merged event is the actor": by entity or institution id, country or name. */
-function sideMatches(eb: EB, side: 'source' | 'target', m: ActorMatch): Expression<SqlBool> {
-  const ors: Expression<SqlBool>[] = [];
-  const ids = m.ids ?? [];
-  const countries = (m.countries ?? []).map((c) => c.toUpperCase());
-  const names = (m.names ?? []).map((n) => n.toLowerCase());
-  if (ids.length) ors.push(eb(`${side}_entity`, 'in', ids), eb(`${side}_institution`, 'in', ids));
-  if (countries.length) ors.push(eb(`${side}_country`, 'in', countries));
-  if (names.length) ors.push(eb(eb.fn<string>('lower', [`${side}_name`]), 'in', names));
-  return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`;
-}
-
-/** Merged events matching the filter, in date order, with their reports and response links. */
-export async function timeline(ctx: StoreContext, filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
-  const limit = Math.max(1, Math.min(Math.floor(filter.limit ?? 1000) || 1000, 100_000));
-  const { actor, dyad } = filter;
-  const rows = await ctx.db
-    .selectFrom('merged_events')
-    .selectAll()
-    .$if(filter.since !== undefined, (q) => q.where('sort_date', '>=', filter.since!.slice(0, 10)))
-    .$if(filter.until !== undefined, (q) => q.where('sort_date', '<=', filter.until!.slice(0, 10)))
-    .$if(actor !== undefined || dyad !== undefined, (q) => q.where((eb) => actorDyadCondition(eb, actor, dyad)))
-    .orderBy('sort_date', filter.newest ? 'desc' : 'asc')
-    .orderBy('first_seen', filter.newest ? 'desc' : 'asc')
-    .orderBy('id', filter.newest ? 'desc' : 'asc')
-    .limit(limit)
-    .execute();
-  return entriesOf(ctx.db, rows.map(toMerged));
-}
-
-/** Merged events by id as timeline entries (reports and response links), in timeline order. */
-export async function entriesByIds(ctx: StoreContext, ids: number[]): Promise<TimelineEntry[]> {
-  const events: MergedEvent[] = [];
-  for (const part of chunks([...new Set(ids)], IDS_PER_QUERY)) {
-    for (const r of await ctx.db.selectFrom('merged_events').selectAll().where('id', 'in', part).execute()) events.push(toMerged(r));
-  }
-  return entriesOf(ctx.db, events);
-}
-
-/** Timeline entries for merged events: their reports and the response links from them. */
-async function entriesOf(db: Kysely<Database>, events: MergedEvent[]): Promise<TimelineEntry[]> {
-  const ids = events.map((e) => e.id);
-  const reports = await reportsOf(db, ids);
-  const links = new Map<number, ResponseLink[]>();
-  for (const part of chunks(ids, IDS_PER_QUERY)) {
-    const found = await db.selectFrom('event_links').selectAll().where('event_id', 'in', part).orderBy('responds_to').execute();
-    for (const l of found) {
-      const link: ResponseLink = { eventId: Number(l.event_id), respondsTo: Number(l.responds_to), rule: l.rule as ResponseLink['rule'], confidence: Number(l.confidence), articleId: Number(l.article_id), sentence: l.sentence, cue: l.cue };
-      links.set(link.eventId, [...(links.get(link.eventId) ?? []), link]);
-    }
-  }
-  return events.map((event) => ({ event, reports: reports.get(event.id) ?? [], respondsTo: links.get(event.id) ?? [] })).sort(compareEntries);
 }

@@ -23,6 +23,7 @@ import * as precedentsOf from './precedents.js';
 import type { PrecedentsResult } from '../insights/precedents.js';
 import * as comments from './comments.js';
 import * as events from './events.js';
+import * as timelineOf from './timeline.js';
 import * as insights from './insights.js';
 import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, TrendSubject } from '../insights/types.js';
 import * as exportsOf from './exports.js';
@@ -38,7 +39,7 @@ import type { Database, Dialect } from './schema.js';
 import { search } from './search.js';
 import * as sources from './sources.js';
 import * as stream from './stream.js';
-import type { TimelineEntry } from '../events/timeline.js';
+import type { TimelineEntry, TimelineEntryDetail } from '../events/timeline.js';
 import type {
   ActorCandidate,
   AnalyzeFilter,
@@ -61,6 +62,8 @@ import type {
   StoreStats,
   StoredAnalysis,
   StoredArticle,
+  TimelineCount,
+  TimelineCountFilter,
   TimelineFilter,
 } from './types.js';
 import type { ApiToken, NewApiToken, StreamPage, StreamPosition } from './types.js';
@@ -224,7 +227,13 @@ export class KyselyStore implements Store, StoreContext {
     return wrap('merge events', () => events.mergeEvents(this.current()));
   }
   timeline(filter?: TimelineFilter): Promise<TimelineEntry[]> {
-    return wrap('read the event timeline', () => events.timeline(this.current(), filter));
+    return wrap('read the event timeline', () => timelineOf.timeline(this.current(), filter));
+  }
+  timelineEvent(id: number): Promise<TimelineEntryDetail | null> {
+    return wrap(`read event ${id}`, () => timelineOf.timelineEvent(this.current(), id));
+  }
+  timelineCounts(filter: TimelineCountFilter): Promise<TimelineCount[]> {
+    return wrap(`count events per ${filter.by}`, () => timelineOf.timelineCounts(this.current(), filter));
   }
 
   // insights

@@ -2,7 +2,7 @@
 // implementation (SQLite, PostgreSQL) passes the same test suite (test/store.contract.ts).
 import type { Analysis } from '../analyze/types.js';
 import type { ArticleKind, RawResponse, ReaderComment, SourceKind } from '../core/types.js';
-import type { TimelineEntry } from '../events/timeline.js';
+import type { TimelineEntry, TimelineEntryDetail } from '../events/timeline.js';
 import type { AttentionRow, PersonnelFilter, RoleRecord, ToneRow, TrendFilter, TrendSubject } from '../insights/types.js';
 import type { ArticleExportFilter, CandidateExportFilter, EntityCount, ExportedArticle, ExportedQuote, QuoteExportFilter } from './exports.js';
 import type { EventExportFilter, ExportedEvent } from './exports-events.js';
@@ -239,6 +239,19 @@ export interface TimelineFilter {
   limit?: number;
   /** With limit: keep the newest events (by date) rather than the oldest; still returned in date order. */
   newest?: boolean;
+  /** Event types (PLOVER names, as EVENT_TYPES): events of any of them; none or empty = every type. */
+  types?: string[];
+}
+
+/** What timelineCounts groups: the timeline filter (no limit) and the bucket size. */
+export interface TimelineCountFilter extends Omit<TimelineFilter, 'limit' | 'newest'> {
+  by: 'day' | 'week';
+}
+
+/** Events in one bucket: `day` is the day, or the Monday of the ISO week. */
+export interface TimelineCount {
+  day: string;
+  events: number;
 }
 
 /** What one mergeEvents() run did. */
@@ -341,6 +354,10 @@ export interface Store {
   mergeEvents(): Promise<MergeSummary>;
   /** Merged events with their reports and response links, in date order. */
   timeline(filter?: TimelineFilter): Promise<TimelineEntry[]>;
+  /** One merged event with its reports, the links from it and the links from the events that answer it; null for an unknown id. */
+  timelineEvent(id: number): Promise<TimelineEntryDetail | null>;
+  /** The timeline filter's events per day or ISO week of their sort date (one GROUP BY); buckets without events are left out. */
+  timelineCounts(filter: TimelineCountFilter): Promise<TimelineCount[]>;
 
   // insights (src/store/insights.ts): per-bucket aggregates for trends, role observations for personnel
   /** Articles (and mentions) about the subject per day or week bucket of their date. */

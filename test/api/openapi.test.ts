@@ -48,7 +48,7 @@ describe('OpenAPI document', () => {
         .map((rt) => `${rt.method} ${rt.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     expect([...registered].sort()).toEqual([...documented].sort());
-    expect(documented.size).toBe(40); // 23 + watch rules and alerts (8, src/api/rules.ts) + opinion (2) + briefs and precedents (4) + rule dry run and raw document (2) + GET /me (1)
+    expect(documented.size).toBe(42); // 23 + watch rules and alerts (8, src/api/rules.ts) + opinion (2) + briefs and precedents (4) + rule dry run and raw document (2) + GET /me (1) + one event and timeline counts (2, src/api/events.ts)
     await store.close();
   });
 });

@@ -1,7 +1,8 @@
-// Timeline screen in Chromium: US–North Korea events with intensity and report counts, filters
-// and date range in the URL (a reload shows the same view), the overview chart's drag-to-zoom,
-// following a response arrow (mouse and keyboard) to the answered event and its evidence, a
-// focused event further down or outside the filters, the empty state and a narrow window.
+// Timeline screen in Chromium: US–North Korea events with intensity and report counts (one per
+// article), filters and date range in the URL (a reload shows the same view; the type filter is
+// the API's), the overview chart's counts (GET /timeline/counts) and drag-to-zoom, following a
+// response arrow (mouse and keyboard) to the answered event and its evidence, a focused event
+// further down or outside the filters (GET /events/{id}), the empty state and a narrow window.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, startDashboard, type Dashboard } from './harness.js';
@@ -77,6 +78,40 @@ describeInBrowser('dashboard: Timeline', () => {
     expect(page.problems).toEqual([]);
   }, 60_000);
 
+  it('filters types in the API and counts every event in the overview, not only the loaded ones', async () => {
+    const threats = all.filter((e) => e.type === 'THREATEN' || e.type === 'SANCTION');
+    expect(all.length).toBeGreaterThan(100); // more than the first page
+    const page = await d.open('/ui/timeline');
+    const days = page.locator('.tl-overview .tl-days li');
+    await page.getByText('Events per day (all dates)').waitFor();
+    const perDay = await days.evaluateAll((els) => els.map((el) => Number(el.querySelector('.muted')?.textContent ?? 0)));
+    expect(perDay.reduce((n, c) => n + c, 0)).toBe(all.length);
+    await page.getByRole('status').filter({ hasText: `100 of ${all.length} events; more load as you scroll.` }).waitFor();
+
+    const asked = page.waitForRequest((r) => /\/timeline\?(.*&)?type=THREATEN%2CSANCTION/.test(r.url()));
+    await page.goto(`${d.url}/ui/timeline?type=THREATEN,SANCTION`);
+    await asked;
+    await page.getByRole('status').filter({ hasText: `${threats.length} events of type THREATEN, SANCTION.` }).waitFor();
+    expect(await list(page).locator('article').count()).toBe(threats.length);
+    expect(await page.getByRole('combobox', { name: /^Type/ }).inputValue()).toBe('THREATEN,SANCTION');
+    await page.getByText('Events per day, of type THREATEN, SANCTION (all dates)').waitFor();
+    const threatDays = await days.evaluateAll((els) => els.map((el) => Number(el.querySelector('.muted')?.textContent ?? 0)));
+    expect(threatDays.reduce((n, c) => n + c, 0)).toBe(threats.length);
+    expect(page.problems).toEqual([]);
+  }, 60_000);
+
+  it('shows an article that tells an event twice as one report, with the other type it was coded as', async () => {
+    const page = await d.open('/ui/timeline?dyad=PRK-USA');
+    const rejection = row(page, /^ev\d+: REJECT 2026-03-05$/);
+    expect(await rejection.locator('.reports').textContent()).toBe('1 report: Daily Meridian');
+    await rejection.getByRole('button', { name: 'Reports and evidence (1)' }).click();
+    const reports = rejection.getByRole('list', { name: /^Reports of ev\d+$/ }).getByRole('listitem');
+    expect(await reports.count()).toBe(1);
+    expect(await reports.first().textContent()).toContain('also coded ACCUSE');
+    expect(await reports.first().getByRole('link', { name: 'Open in the article' }).count()).toBe(1);
+    expect(page.problems).toEqual([]);
+  }, 60_000);
+
   it('sets the date range by dragging across the overview chart', async () => {
     const page = await d.open('/ui/timeline?dyad=PRK-USA');
     const over = page.locator('.tl-overview .u-over');
@@ -146,6 +181,14 @@ describeInBrowser('dashboard: Timeline', () => {
     expect(await target.getAttribute('class')).toContain('tl-focused');
 
     const agree = all.find((e) => e.type === 'AGREE' && e.date === '2026-03-02')!;
+    // One event read on its own (GET /events/{id}), with every event that answers it, loaded or not.
+    const asked = page.waitForRequest((r) => r.url().endsWith(`/events/${agree.id}`));
+    await page.goto(`${d.url}/ui/timeline?dyad=PRK-USA&until=2026-03-01&focus=${agree.id}`);
+    await asked;
+    const before = page.getByRole('region', { name: `${agree.id}, outside this view` });
+    await before.getByText('it is dated 2026-03-02, after 2026-03-01').waitFor();
+    expect(await before.getByRole('link', { name: /^answered by ev\d+$/ }).count()).toBeGreaterThan(0);
+
     await page.goto(`${d.url}/ui/timeline?dyad=PRK-USA&since=2026-03-05&focus=${agree.id}`);
     const outside = page.getByRole('region', { name: `${agree.id}, outside this view` });
     await outside.getByText(`it is dated 2026-03-02, before 2026-03-05`).waitFor();

@@ -39,7 +39,7 @@ describe('readout timeline', () => {
     expect(list[1]!.respondsTo).toEqual([list[0]!.id]);
   });
 
-  it('filters by actor, dyad and dates; prints text and Markdown', async () => {
+  it('filters by actor, dyad, types and dates; prints text and Markdown', async () => {
     const types = async (...args: string[]) => (JSON.parse((await runCli(['timeline', '--json', ...args], env)).stdout) as { type: string }[]).map((e) => e.type);
     expect(await types('--actor', 'PRK')).toEqual(['COOPERATE', 'REJECT']);
     expect(await types('--actor', 'North Korea')).toEqual(['COOPERATE', 'REJECT']);
@@ -48,6 +48,9 @@ describe('readout timeline', () => {
     expect(await types('--dyad', 'PRK-USA', '--directed')).toEqual(['REJECT']);
     expect(await types('--since', '2026-03-03')).toEqual(['REJECT']);
     expect(await types('--until', '2026-03-03')).toEqual(['COOPERATE']);
+    expect(await types('--type', 'reject')).toEqual(['REJECT']);
+    expect(await types('--type', 'REJECT,COOPERATE', '--dyad', 'USA-PRK', '--directed')).toEqual(['COOPERATE']);
+    expect((await runCli(['timeline', '--type', 'REJECTED'], env)).stderr).toMatch(/--type: unknown value "REJECTED"/);
     const text = await runCli(['timeline'], env);
     expect(text.stdout).toMatch(/2026-03-02 +ev\d+ +the United States \(USA\) → North Korea \(PRK\) +COOPERATE \+4 +\(2 reports: Harbor Ledger, Northern Wire\)/);
     expect(text.stdout).toMatch(/↳ responds to ev\d+ \(cue “in response to”/);

@@ -1,4 +1,4 @@
-// `readout timeline [--actor A] [--dyad AAA-BBB [--directed]] [--since D] [--until D] [--json|--md]`:
+// `readout timeline [--actor A] [--dyad AAA-BBB [--directed]] [--type T,…] [--since D] [--until D] [--json|--md]`:
 // the merged real-world events (one per event, however many outlets reported it), in date
 // order, with their reports and response arrows. JSON follows ../shared/contracts/cli.md.
 //
@@ -6,7 +6,10 @@
 // ("North Korea", resolved through the registry, and matched as written too). --dyad A-B takes
 // two ISO3 codes (or two actors separated by a comma: "org:prk-mfa,USA") and matches events
 // between them either way (A → B and B → A: an exchange and its answers); --directed keeps A → B.
+// --type keeps events of any of the PLOVER types listed (THREATEN,SANCTION).
 import type { Command } from 'commander';
+import { EVENT_TYPES } from '../../analyze/types.js';
+import { parseList } from '../../outputs/plan.js';
 import { ReadoutError } from '../../core/errors.js';
 import { formatHuman, formatMarkdown, toJson } from '../../events/timeline.js';
 import type { TimelineFilter } from '../../store/types.js';
@@ -20,6 +23,7 @@ interface TimelineOptions {
   actor?: string;
   dyad?: string;
   directed?: boolean;
+  type?: string;
   since?: string;
   until?: string;
   limit: string;
@@ -34,6 +38,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
     .option('--actor <actor>', 'events with this actor as source or target: a registry id, an ISO3 code or a name')
     .option('--dyad <A-B>', 'events between two actors, either way (AAA-BBB with ISO3 codes, or A,B)')
     .option('--directed', 'with --dyad: only events from the first actor to the second')
+    .option('--type <types>', `events of any of these types, comma-separated (${EVENT_TYPES.join(', ')})`)
     .option('--since <date>', 'events dated on or after this day (YYYY-MM-DD)')
     .option('--until <date>', 'events dated on or before this day (YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many events', '1000')
@@ -45,7 +50,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(limit) || limit < 1) throw new ReadoutError('input', `--limit must be a whole number ≥ 1, not "${opts.limit}"`);
       if (opts.directed && !opts.dyad) throw new ReadoutError('input', '--directed needs --dyad');
       const reg = lazyRegistry(ctx);
-      const filter: TimelineFilter = { since: day(opts.since, '--since'), until: day(opts.until, '--until'), limit };
+      const filter: TimelineFilter = { since: day(opts.since, '--since'), until: day(opts.until, '--until'), limit, types: parseList(opts.type, '--type', EVENT_TYPES, (s) => s.toUpperCase()) };
       if (opts.actor) filter.actor = resolveActor(opts.actor, reg());
       if (opts.dyad) {
         const [a, b] = parseDyad(opts.dyad);

@@ -34,7 +34,7 @@ export function SearchForm({ query, onChange, error }: { query: Query; onChange:
   return (
     <form className="search-form" role="search" aria-label="Articles" onSubmit={submit}>
       <div className="search-box">
-        <label htmlFor="search-q" className="search-sr-only">
+        <label htmlFor="search-q" className="visually-hidden">
           Search articles
         </label>
         <input id="search-q" name="q" type="search" value={draft.q} placeholder='Words, or "a phrase"' onChange={(e) => setDraft({ ...draft, q: e.target.value })} {...invalid('q')} />

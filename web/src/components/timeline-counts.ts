@@ -1,9 +1,8 @@
-// Events per day for the timeline's overview chart. With an actor, dyad or type the counts come
-// from GET /trends (the whole history, whatever is loaded); with no subject there is no count
-// endpoint, so the chart counts the events loaded so far and says so.
+// Events per day for the timeline's overview chart: GET /timeline/counts with the list's actor,
+// dyad, direction and type (the store counts with the list's own filter, over every date, so
+// the chart shows the whole history and the chosen range is drawn on it). The same counts give
+// how many events the list holds in the chosen days.
 import { useMemo } from 'react';
-import type { TimelineEvent } from '../api/types';
-import type { TrendReport } from '../../../src/insights/compute-trend';
 import type { Query } from '../lib/query-state';
 import { useApi } from '../lib/use-api';
 
@@ -11,36 +10,43 @@ export interface DayCounts {
   days: string[];
   counts: number[];
   caption: string;
+  /** Events the list holds in [since, until] (either open); null until the counts are in. */
+  total: number | null;
+}
+
+interface CountsJson {
+  by: 'day' | 'week';
+  buckets: { day: string; events: number }[];
 }
 
 const DAY_MS = 86_400_000;
 
 /** Every day from the first to the last, with the count of each (0 where none). */
-function gapFree(byDay: Map<string, number>): { days: string[]; counts: number[] } {
-  const known = [...byDay.keys()].sort();
-  if (known.length === 0) return { days: [], counts: [] };
+function gapFree(buckets: CountsJson['buckets']): { days: string[]; counts: number[] } {
+  if (buckets.length === 0) return { days: [], counts: [] };
+  const byDay = new Map(buckets.map((b) => [b.day, b.events]));
   const days: string[] = [];
-  for (let t = Date.parse(`${known[0]}T00:00:00Z`), end = Date.parse(`${known[known.length - 1]}T00:00:00Z`); t <= end; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${buckets[0]!.day}T00:00:00Z`), end = Date.parse(`${buckets[buckets.length - 1]!.day}T00:00:00Z`); t <= end; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
   return { days, counts: days.map((d) => byDay.get(d) ?? 0) };
 }
 
-export function useDayCounts(query: Query, items: TimelineEvent[], complete: boolean): DayCounts {
-  const subject = query.dyad ? { dyad: query.dyad } : query.actor ? { actor: query.actor } : query.type ? { type: query.type } : null;
-  const trend = useApi<TrendReport>(subject ? '/trends' : null, { ...subject, by: 'day' });
+/** "PRK ↔ USA, of type THREATEN": what the counts are of, for the caption. */
+function scopeOf(q: Query, directed: boolean): string {
+  const [a, b] = (q.dyad ?? '').split(/[-,]/);
+  return [q.dyad ? `${a ?? ''} ${directed ? '→' : '↔'} ${b ?? ''}` : '', q.actor ? `involving ${q.actor}` : '', q.type ? `of type ${q.type.split(',').join(', ')}` : ''].filter(Boolean).join(', ');
+}
+
+export function useDayCounts(query: Query): DayCounts {
+  const directed = !!query.dyad && query.directed === 'true';
+  const counts = useApi<CountsJson>('/timeline/counts', { actor: query.actor, dyad: query.dyad, directed: directed ? 'true' : undefined, type: query.type, by: 'day' });
   return useMemo(() => {
-    if (subject) {
-      const t = trend.data;
-      if (!t) return { days: [], counts: [], caption: '' };
-      const directed = !!query.dyad && query.directed === 'true' && t.directions;
-      const buckets = directed ? t.directions![0].buckets : t.buckets;
-      const who = query.dyad ? `${t.subject.a ?? ''} ${directed ? '→' : '↔'} ${t.subject.b ?? ''}` : t.subject.label;
-      const types = query.type && (query.dyad || query.actor) ? ', all types' : '';
-      return { days: buckets.map((b) => b.bucket), counts: buckets.map((b) => b.events), caption: `Events per day, ${who} (all dates${types})` };
-    }
-    const byDay = new Map<string, number>();
-    for (const e of items) byDay.set(e.sortDate, (byDay.get(e.sortDate) ?? 0) + 1);
-    const caption = complete ? 'Events per day' : `Events per day among the ${items.length} loaded so far (choose an actor or dyad for the whole history)`;
-    return { ...gapFree(byDay), caption };
-    // subject is derived from the query fields listed.
-  }, [trend.data, items, complete, query.dyad, query.actor, query.type, query.directed]);
+    const buckets = counts.data?.buckets;
+    if (!buckets) return { days: [], counts: [], caption: '', total: null };
+    // A partial bound ("2026-03") covers its whole month or year, as the API reads it.
+    const { since, until } = query;
+    const inRange = buckets.filter((b) => (!since || b.day.slice(0, since.length) >= since) && (!until || b.day.slice(0, until.length) <= until));
+    const scope = scopeOf(query, directed);
+    return { ...gapFree(buckets), caption: `Events per day${scope ? `, ${scope}` : ''} (all dates)`, total: inRange.reduce((n, b) => n + b.events, 0) };
+    // query stands for the fields read above.
+  }, [counts.data, query.since, query.until, query.dyad, query.actor, query.type, directed]);
 }

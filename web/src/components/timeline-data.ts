@@ -1,10 +1,12 @@
 // Data behind the Timeline screen: pages of merged events read with nextCursor as the user
-// scrolls, single events fetched by id (a focused event that is not loaded), the reverse of
-// response links ("answered by"), and the URLs the screen links to.
+// scrolls (the API applies every filter, type included), single events fetched by id with
+// GET /events/{id} (a focused event that is not loaded), the reverse of response links
+// ("answered by"), and the URLs the screen links to.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type Params } from '../api/client';
 import type { Page, TimelineEvent } from '../api/types';
 import type { EventType } from '../../../src/analyze/types';
+import type { TimelineEventDetailJson } from '../../../src/events/timeline';
 
 export const PAGE_SIZE = 100;
 
@@ -108,19 +110,19 @@ export function useTimelinePages(params: Params): TimelinePages {
   };
 }
 
-/**
- * One merged event by id: from the loaded ones, else from the API. There is no GET /events/{id};
- * the precedents route returns the event itself in the timeline shape, so it is asked for one precedent.
- */
-export function useEventById(ref: string | null, loaded: TimelineEvent[]): { event: TimelineEvent | null; error: Error | null; loading: boolean } {
+/** A timeline event, with answeredBy when it came from GET /events/{id} (every event that answers it). */
+export type TimelineEventMaybeDetail = TimelineEvent & Partial<Pick<TimelineEventDetailJson, 'answeredBy'>>;
+
+/** One merged event by id: from the loaded ones, else from GET /events/{id}. */
+export function useEventById(ref: string | null, loaded: TimelineEvent[]): { event: TimelineEventMaybeDetail | null; error: Error | null; loading: boolean } {
   const local = useMemo(() => (ref ? (loaded.find((e) => e.id === ref) ?? null) : null), [ref, loaded]);
-  const [fetched, setFetched] = useState<{ ref: string; event: TimelineEvent | null; error: Error | null } | null>(null);
+  const [fetched, setFetched] = useState<{ ref: string; event: TimelineEventDetailJson | null; error: Error | null } | null>(null);
   const need = ref !== null && local === null;
   useEffect(() => {
     if (!need || !ref) return;
     const ctrl = new AbortController();
-    api.get<{ event: TimelineEvent }>(`/events/${encodeURIComponent(ref)}/precedents`, { limit: 1, days: 1 }, ctrl.signal).then(
-      (r) => setFetched({ ref, event: r.event, error: null }),
+    api.get<TimelineEventDetailJson>(`/events/${encodeURIComponent(ref)}`, {}, ctrl.signal).then(
+      (event) => setFetched({ ref, event, error: null }),
       (error: Error) => error.name !== 'AbortError' && setFetched({ ref, event: null, error }),
     );
     return () => ctrl.abort();
@@ -150,7 +152,12 @@ export function answeredBy(items: TimelineEvent[]): Map<string, Answer[]> {
   return out;
 }
 
-/** Whether an event passes the screen's client-side type filter. */
+/** The answers of an event: all of them when it was fetched on its own, else those among the loaded events. */
+export function answersOf(e: TimelineEventMaybeDetail, loaded: Map<string, Answer[]>): Answer[] {
+  return e.answeredBy?.map((a) => ({ id: a.id, rule: a.rule, confidence: a.confidence })) ?? loaded.get(e.id) ?? [];
+}
+
+/** Whether an event is of one of the types of a `type` filter ("THREATEN" or "THREATEN,SANCTION"). */
 export function typeMatches(e: TimelineEvent, type: string | undefined): boolean {
-  return !type || e.type === type.toUpperCase();
+  return !type || type.toUpperCase().split(',').map((t) => t.trim()).includes(e.type);
 }

@@ -35,6 +35,8 @@ export function TimelineFilters({ query, set }: { query: Query; set: (next: Part
         Type{' '}
         <select name="type" value={query.type ?? ''} onChange={(e) => change({ type: e.target.value })}>
           <option value="">all types</option>
+          {/* A list of types from a shared URL ("THREATEN,SANCTION") stays selectable as it is. */}
+          {query.type && !(EVENT_TYPES as readonly string[]).includes(query.type) ? <option value={query.type}>{query.type.split(',').join(', ')}</option> : null}
           {EVENT_TYPES.map((t) => (
             <option key={t} value={t}>
               {t}

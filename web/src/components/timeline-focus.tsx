@@ -6,7 +6,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { TimelineEvent } from '../api/types';
 import type { Query } from '../lib/query-state';
-import { evidenceHref, parseLink, timelineHref, typeMatches, useEventById, type TimelinePages } from './timeline-data';
+import { evidenceHref, parseLink, timelineHref, typeMatches, useEventById, type TimelineEventMaybeDetail, type TimelinePages } from './timeline-data';
 
 /** How many events the screen reads, at most, looking for a focused one further down. */
 const MAX_SEARCH = 5000;
@@ -14,9 +14,9 @@ const MAX_SEARCH = 5000;
 export type FocusState =
   | { kind: 'none' | 'shown' | 'searching' }
   | { kind: 'missing'; error: Error }
-  | { kind: 'outside'; event: TimelineEvent; reasons: string[]; widen: Partial<Query> };
+  | { kind: 'outside'; event: TimelineEventMaybeDetail; reasons: string[]; widen: Partial<Query> };
 
-function outside(event: TimelineEvent, query: Query, hiddenByType: boolean, exhausted: boolean): FocusState {
+function outside(event: TimelineEventMaybeDetail, query: Query, exhausted: boolean): FocusState {
   const reasons: string[] = [];
   const widen: Partial<Query> = {};
   if (query.since && event.sortDate < query.since) {
@@ -27,8 +27,8 @@ function outside(event: TimelineEvent, query: Query, hiddenByType: boolean, exha
     reasons.push(`it is dated ${event.sortDate}, after ${query.until}`);
     widen.until = event.sortDate;
   }
-  if (hiddenByType || !typeMatches(event, query.type)) {
-    reasons.push(`it is ${event.type}, not ${query.type ?? ''}`);
+  if (!typeMatches(event, query.type)) {
+    reasons.push(`it is ${event.type}, not ${(query.type ?? '').split(',').join(' or ')}`);
     widen.type = '';
   }
   if (reasons.length === 0 && (query.actor || query.dyad)) {
@@ -42,12 +42,12 @@ function outside(event: TimelineEvent, query: Query, hiddenByType: boolean, exha
   return { kind: 'outside', event, reasons, widen };
 }
 
-export function useFocusTarget(focus: string | null, pages: TimelinePages, shown: TimelineEvent[], query: Query): FocusState {
-  const inShown = !!focus && shown.some((e) => e.id === focus);
-  const { event, error } = useEventById(inShown ? null : focus, pages.items);
+/** Where the focused event is: in the list, further down (pages are read until its day), or outside the filters. */
+export function useFocusTarget(focus: string | null, pages: TimelinePages, query: Query): FocusState {
   const loaded = !!focus && pages.items.some((e) => e.id === focus);
+  const { event, error } = useEventById(loaded ? null : focus, pages.items);
   const last = pages.items[pages.items.length - 1];
-  const reachable = !loaded && !!event && !!pages.nextCursor && (!last || last.sortDate <= event.sortDate) && pages.items.length < MAX_SEARCH;
+  const reachable = !loaded && !!event && typeMatches(event, query.type) && !!pages.nextCursor && (!last || last.sortDate <= event.sortDate) && pages.items.length < MAX_SEARCH;
   const searchMore = reachable && !pages.loading && !pages.error;
 
   useEffect(() => {
@@ -55,15 +55,15 @@ export function useFocusTarget(focus: string | null, pages: TimelinePages, shown
   }, [searchMore, pages.loadingMore, pages.items.length, pages.loadMore]);
 
   if (!focus) return { kind: 'none' };
-  if (inShown) return { kind: 'shown' };
+  if (loaded) return { kind: 'shown' };
   if (pages.loading) return { kind: 'searching' };
   if (error) return { kind: 'missing', error };
   if (!event || searchMore) return { kind: 'searching' };
-  return outside(event, query, loaded, pages.items.length >= MAX_SEARCH);
+  return outside(event, query, pages.items.length >= MAX_SEARCH);
 }
 
 /** A focused event the filters leave out, shown on its own with the way back into the list. */
-export function OutsideFocus({ state, query, render }: { state: Extract<FocusState, { kind: 'outside' }>; query: Query; render: (e: TimelineEvent) => ReactNode }) {
+export function OutsideFocus({ state, query, render }: { state: Extract<FocusState, { kind: 'outside' }>; query: Query; render: (e: TimelineEventMaybeDetail) => ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.querySelector<HTMLElement>('[data-event-id]')?.focus(), [state.event.id]);
   return (

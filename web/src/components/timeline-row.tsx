@@ -1,11 +1,12 @@
 // One merged event of the timeline: date, source → target, type/mode, intensity, negation and
 // modality marks, reports and outlets, the quote; the response arrows (what it answers, what
-// answers it) as links; and, expanded, every report with its evidence sentence.
+// answers it) as links; and, expanded, its reports (one per article) with their evidence.
 import { Link } from 'wouter';
 import type { TimelineEvent } from '../api/types';
 import { ActorName } from './event-line';
 import { Intensity, intensityClass } from './intensity';
-import { evidenceHref, timelineHref, type Answer } from './timeline-data';
+import { timelineHref, type Answer } from './timeline-data';
+import { byArticle, TimelineReports } from './timeline-reports';
 
 export interface RowLinks {
   /** The screen's query, kept in the arrows' links (filters stay as they are). */
@@ -74,35 +75,10 @@ function Arrows({ e, links }: { e: TimelineEvent; links: RowLinks }) {
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}
-
-function Reports({ e }: { e: TimelineEvent }) {
-  return (
-    <ol className="tl-reports" aria-label={`Reports of ${e.id}`}>
-      {e.reports.map((r, i) => (
-        <li key={`${r.articleId}-${r.eventId}-${i}`}>
-          <span className="tl-outlet">{r.source ?? hostOf(r.url)}</span> <span className="muted">{r.published?.slice(0, 10) ?? 'undated'}</span>
-          {r.modality !== 'asserted' ? <span className={`tl-mark tl-${r.modality}`}>{r.modality}</span> : null}
-          <blockquote className="tl-sentence">{r.sentence}</blockquote>
-          <Link href={evidenceHref(r.articleId, r.sentence)}>Open in the article</Link>{' '}
-          <a href={r.url} rel="noopener noreferrer" target="_blank" className="muted">
-            original<span className="tl-sr-only"> (opens {r.url})</span>
-          </a>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 export function TimelineRow({ e, links, expanded, onToggle, focused }: { e: TimelineEvent; links: RowLinks; expanded: boolean; onToggle: () => void; focused: boolean }) {
   const detailId = `tl-detail-${e.id}`;
   const evidence = e.quote ? null : e.reports[0]?.sentence;
+  const groups = byArticle(e.reports);
   return (
     <article className={`tl-row tl-${intensityClass(e.intensity)}${focused ? ' tl-focused' : ''}`} data-event-id={e.id} aria-label={`${e.id}: ${e.type} ${e.date ?? e.sortDate}`} aria-current={focused ? 'true' : undefined} tabIndex={-1}>
       <div className="tl-head">
@@ -118,20 +94,20 @@ export function TimelineRow({ e, links, expanded, onToggle, focused }: { e: Time
           {e.mode ? `/${e.mode}` : ''}
         </span>{' '}
         <Intensity value={e.intensity} /> <Marks e={e} />{' '}
-        <span className="reports">
+        <span className="reports" title="articles reporting this event">
           {e.reportCount} report{e.reportCount === 1 ? '' : 's'}
           {e.outlets.length ? `: ${e.outlets.join(', ')}` : ''}
         </span>
       </div>
       {e.quote ? <q className="tl-quote">{e.quote}</q> : evidence ? <p className="tl-evidence muted">{evidence}</p> : null}
       <Arrows e={e} links={links} />
-      {e.reports.length ? (
+      {groups.length ? (
         <button type="button" className="secondary tl-toggle" aria-expanded={expanded} aria-controls={detailId} onClick={onToggle}>
-          {expanded ? 'Hide reports' : `Reports and evidence (${e.reports.length})`}
+          {expanded ? 'Hide reports' : `Reports and evidence (${groups.length})`}
         </button>
       ) : null}
       <div id={detailId} hidden={!expanded}>
-        {expanded ? <Reports e={e} /> : null}
+        {expanded ? <TimelineReports e={e} groups={groups} /> : null}
       </div>
     </article>
   );

@@ -10,7 +10,7 @@ import { BriefActions, type BriefRequest } from '../components/brief-export';
 import { BriefForm } from '../components/brief-form';
 import { BriefList } from '../components/brief-list';
 import { BriefView } from '../components/brief-view';
-import { hasRole, NeedsRole, useRole } from '../components/rules-role';
+import { hasRole, NeedsRole, useRole } from '../components/role';
 import { Loaded, Loading } from '../components/states';
 import { useApi } from '../lib/use-api';
 import { useQueryState } from '../lib/query-state';

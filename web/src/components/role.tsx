@@ -46,8 +46,8 @@ export function NeedsRole({ needed, role, name, what }: { needed: Role; role: Ro
       <strong>
         {what} needs the {needed} role.
       </strong>{' '}
-      You are signed in {name ? <>as “{name}” </> : null}with the {role ?? 'unknown'} role, so you can read everything here but not change it. Ask an
-      administrator for a token with the {needed} role (<code>readout tokens create --role {needed}</code>).
+      You are signed in {name ? <>as “{name}” </> : null}with the {role ?? 'unknown'} role: you can read what is listed here. To change it, ask an
+      administrator for a token with the {needed} role (<code>readout tokens create --role {needed}</code>) and sign in with it.
     </p>
   );
 }
