@@ -3,8 +3,9 @@
 // Needs Debian's Chromium; run after changing a screen.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ingestRecords } from '../helpers/ingested-store.js';
 import setup from './build-dashboard.js';
-import { startDashboard } from './harness.js';
+import { startDashboard, type Dashboard } from './harness.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -19,17 +20,30 @@ const SCREENS: [string, string, 'viewer' | 'analyst'][] = [
   ['opinion', '/ui/opinion', 'viewer'],
   ['search', '/ui/search?q=talks', 'viewer'],
   ['article', '/ui/articles/1', 'viewer'],
-  ['briefs', '/ui/briefs', 'analyst'],
+  ['briefs', '/ui/briefs?id=BRIEF', 'analyst'],
   ['sources', '/ui/sources', 'viewer'],
   ['rules', '/ui/rules', 'analyst'],
 ];
+
+/** A watch rule that has fired once and a saved brief, so those screens show what they are for. */
+async function seed(d: Dashboard): Promise<number> {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(d.url + path, { method: 'POST', headers: { authorization: `Bearer ${d.tokens.analyst}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: number };
+  };
+  await post('/rules', { name: 'North Korean threats', match: { actors: ['PRK'], types: ['THREATEN'] }, deliver: [{ kind: 'log' }] });
+  await ingestRecords(d.store, [{ url: 'https://late-wire.example/threat', source: 'Late Wire', published: new Date().toISOString(), title: 'Pyongyang warns Tokyo', text: 'North Korea on Tuesday threatened Japan with a missile strike.' }], 'screenshot-alert.jsonl');
+  return (await post('/briefs', { since: '2026-03-01', until: '2026-03-20', focus: 'PRK', format: 'md', save: true })).id;
+}
 
 await setup();
 mkdirSync(OUT, { recursive: true });
 const d = await startDashboard();
 try {
+  const brief = await seed(d);
   for (const [file, path, role] of SCREENS) {
-    const page = await d.open(path, role);
+    const page = await d.open(path.replace('BRIEF', String(brief)), role);
     await page.waitForFunction(() => !document.querySelector('.state.loading'), undefined, { timeout: 20_000 });
     await page.waitForTimeout(800); // charts and graph layout settle
     await page.screenshot({ path: `${OUT}${file}.png` });
