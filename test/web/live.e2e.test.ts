@@ -31,6 +31,23 @@ describeInBrowser('dashboard: Live', () => {
     expect(page.problems).toEqual([]);
   }, 60_000);
 
+  it('shows a new merged event live and narrows to it by dyad and type, hiding articles', async () => {
+    const page = await d.open('/ui/?dyad=JPN-PRK&type=THREATEN');
+    const feed = page.getByRole('list', { name: 'Live feed' });
+    await page.getByText('Receiving new articles').waitFor();
+    await page.getByText('Nothing matches these filters yet.').waitFor();
+    await ingestRecords(d.store, [{ url: 'https://late-bulletin.example/2', source: 'Late Bulletin', published: new Date().toISOString(), title: 'Pyongyang warns Tokyo', text: 'North Korea on Tuesday threatened Japan with a missile strike.' }], 'late-event.jsonl');
+    const row = feed.getByRole('listitem').filter({ hasText: 'THREATEN' });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toMatch(/North Korea.*→.*Japan/);
+    // Only the event: the article that carried it does not match an event filter.
+    expect(await feed.getByRole('listitem').count()).toBe(1);
+    await page.getByLabel('Type').fill('AGREE');
+    await page.waitForURL(/type=AGREE/);
+    await page.getByText('Nothing matches these filters yet.').waitFor();
+    expect(page.problems).toEqual([]);
+  }, 60_000);
+
   it('sends the dashboard with a strict Content-Security-Policy and no token in the page', async () => {
     const res = await fetch(`${d.url}/ui/timeline?dyad=PRK-USA`);
     expect(res.status).toBe(200);

@@ -3,6 +3,7 @@
 export type { TimelineEventJson as TimelineEvent, TimelineActorJson as TimelineActor, TimelineReportJson as TimelineReport } from '../../../src/events/timeline';
 
 export type { ArticleKind } from '../../../src/core/types';
+export type { FeedAlert, FeedArticle, FeedEvent } from '../../../src/store/stream';
 
 export interface Page<T> {
   items: T[];

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import { followStream, type StreamState } from '../api/stream';
-import type { ArticleHit, ArticleKind, Page } from '../api/types';
+import type { ArticleHit, ArticleKind, FeedAlert, FeedArticle, FeedEvent, Page } from '../api/types';
 import { EventLine, type ActorLike } from '../components/event-line';
 import { Empty, Failure } from '../components/states';
 import { VirtualList } from '../components/virtual-list';
@@ -25,15 +25,14 @@ function fromArticle(a: { id: number; title: string | null; url: string; sourceN
 
 /** What a stream message carries, as a feed item (null for message kinds this screen does not show). */
 function fromMessage(event: string, data: string): LiveItem | null {
-  const d = JSON.parse(data) as Record<string, unknown>;
-  if (event === 'article') return fromArticle(d as unknown as LiveArticle & { kind: string });
+  if (event === 'article') return fromArticle(JSON.parse(data) as FeedArticle);
   if (event === 'event') {
-    const e = d as unknown as Omit<LiveEvent, 'kind' | 'key'>;
+    const e = JSON.parse(data) as FeedEvent;
     return { ...e, kind: 'event', key: `e${e.id}` };
   }
   if (event === 'alert') {
-    const a = d as { id: number; ruleName?: string; rule?: { name?: string }; summary?: string; title?: string; eventId?: number | null; createdAt?: string };
-    return { kind: 'alert', key: `l${a.id}`, id: a.id, ruleName: a.ruleName ?? a.rule?.name ?? 'rule', summary: a.summary ?? a.title ?? '', eventId: a.eventId ?? null, createdAt: a.createdAt ?? '' };
+    const a = JSON.parse(data) as FeedAlert;
+    return { kind: 'alert', key: `l${a.id}`, id: a.id, ruleName: a.ruleName, summary: a.title, eventId: a.mergedEventId, createdAt: a.createdAt };
   }
   return null;
 }
