@@ -1,8 +1,8 @@
 // The stored watch rules: what each watches, in words, how it delivers, its Atom feed, and for
 // analysts Edit and Remove (removal asks first: it takes the rule's alerts with it).
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
+import { ConfirmRemove } from './confirm-remove';
 import { describeMatch, type PublicRule } from './rules-model';
 
 function Deliveries({ rule }: { rule: PublicRule }) {
@@ -11,35 +11,15 @@ function Deliveries({ rule }: { rule: PublicRule }) {
 }
 
 function RemoveButton({ rule, onRemoved }: { rule: PublicRule; onRemoved: () => void }) {
-  const [state, setState] = useState<'idle' | 'asking' | 'removing'>('idle');
-  const [error, setError] = useState<string | null>(null);
-  if (state === 'idle')
-    return (
-      <button type="button" className="secondary" onClick={() => setState('asking')}>
-        Remove<span className="visually-hidden"> {rule.name}</span>
-      </button>
-    );
-  const remove = async () => {
-    setState('removing');
-    try {
-      await api.del(`/rules/${rule.id}`);
-      onRemoved();
-    } catch (err) {
-      setError((err as Error).message);
-      setState('asking');
-    }
-  };
   return (
-    <span className="confirm" role="group" aria-label={`Confirm removing ${rule.name}`}>
-      Remove “{rule.name}” and all its alerts?{' '}
-      <button type="button" className="danger" onClick={() => void remove()} disabled={state === 'removing'}>
-        Yes, remove
-      </button>{' '}
-      <button type="button" className="secondary" onClick={() => setState('idle')}>
-        Keep it
-      </button>
-      {error ? <span className="field-error" role="alert"> {error}</span> : null}
-    </span>
+    <ConfirmRemove
+      name={rule.name}
+      question={<>Remove “{rule.name}” and all its alerts?</>}
+      remove={async () => {
+        await api.del(`/rules/${rule.id}`);
+        onRemoved();
+      }}
+    />
   );
 }
 

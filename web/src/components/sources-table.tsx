@@ -1,43 +1,23 @@
 // The sources table: kind, tags, health in words, last success and last error (with its text),
 // failure streak, items seen and next poll. Rows needing attention are marked in words and
 // colour. Admins get a Remove button per row that asks first.
-import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Source } from '../../../src/store/types';
 import { api } from '../api/client';
+import { ConfirmRemove } from './confirm-remove';
 import { healthOf, HealthBadge, When } from './sources-health';
 
 function RemoveSource({ source, onRemoved }: { source: Source; onRemoved: (s: Source) => void }) {
-  const [state, setState] = useState<'idle' | 'asking' | 'removing'>('idle');
-  const [error, setError] = useState<string | null>(null);
   const name = source.title ?? source.url;
-  if (state === 'idle')
-    return (
-      <button type="button" className="secondary" onClick={() => setState('asking')}>
-        Remove<span className="visually-hidden"> {name}</span>
-      </button>
-    );
-  const remove = async () => {
-    setState('removing');
-    try {
-      await api.del(`/sources/${source.id}`);
-      onRemoved(source);
-    } catch (err) {
-      setError((err as Error).message);
-      setState('asking');
-    }
-  };
   return (
-    <span className="confirm" role="group" aria-label={`Confirm removing ${name}`}>
-      Stop polling “{name}”? Its stored articles stay.{' '}
-      <button type="button" className="danger" onClick={() => void remove()} disabled={state === 'removing'}>
-        Yes, remove
-      </button>{' '}
-      <button type="button" className="secondary" onClick={() => setState('idle')}>
-        Keep it
-      </button>
-      {error ? <span className="field-error" role="alert"> {error}</span> : null}
-    </span>
+    <ConfirmRemove
+      name={name}
+      question={<>Stop polling “{name}”? Its stored articles stay.</>}
+      remove={async () => {
+        await api.del(`/sources/${source.id}`);
+        onRemoved(source);
+      }}
+    />
   );
 }
 
