@@ -26,7 +26,10 @@ export async function ruleFromBody(deps: RouteDeps, input: unknown): Promise<New
   try {
     parsed = parseRuleSpec(input);
   } catch (err) {
-    throw badRequest((err as Error).message.replace(/^rule: /, ''), 'body');
+    // parseRuleSpec says "rule: match.types.0: …": the path is the field a client can point at.
+    const message = (err as Error).message.replace(/^rule: /, '');
+    const path = /^([\w.]+): /.exec(message)?.[1];
+    throw badRequest(message, path ?? 'body');
   }
   return { spec: parsed, resolved: resolveRule(parsed, await deps.registry()), origin: 'api' as const };
 }

@@ -58,7 +58,7 @@ describe('POST /rules/test', () => {
     expect(spike.error.message).toMatch(/spike rule/);
     const bad = await post('/rules/test', { name: 'bad', match: { types: ['NOPE'] } });
     expect(bad.status).toBe(400);
-    expect((await json<ErrorJson>(bad)).error.message).toMatch(/match\.types/);
+    expect((await json<ErrorJson>(bad)).error).toMatchObject({ field: 'match.types.0', message: expect.stringMatching(/^match\.types\.0: /) });
     expect((await post('/rules/test?limit=0', threats)).status).toBe(400);
     expect((await f.get('/rules/test', null, { method: 'POST', body: JSON.stringify(threats), headers: { 'content-type': 'application/json' } })).status).toBe(401);
   });

@@ -113,7 +113,7 @@ export function fromSpec(spec: RuleSpec): RuleForm {
 /** The input an API error is about: "name", "match.types", "deliver.0" …, else "form". */
 export function fieldOfError(err: Error): { field: string; message: string } {
   if (!(err instanceof ApiFailure)) return { field: 'form', message: err.message };
-  // The rule routes answer field "body" and put the path at the start of the message ("match.types.0: …").
+  // The rule routes name the path in field and at the start of the message ("match.types.0: …").
   const lead = /^([\w.]+|\(top level\)): /.exec(err.message);
   const message = lead ? err.message.slice(lead[0].length) : err.message;
   const named = lead?.[1]?.startsWith('(') ? undefined : lead?.[1];
