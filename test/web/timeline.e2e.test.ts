@@ -152,6 +152,11 @@ describeInBrowser('dashboard: Timeline', () => {
     expect(await panel.textContent()).toMatch(/rule reciprocity, confidence 0\.\d+/);
     await panel.getByRole('link', { name: 'Open the evidence in the article' }).click();
     await page.waitForURL(/\/ui\/articles\/\d+\?evidence=North%20Korea%20on%20Thursday%20rejected/);
+    // The article opens on that sentence, highlighted and focused.
+    const evidence = page.locator('#article-evidence');
+    await evidence.waitFor();
+    expect(await evidence.textContent()).toBe('North Korea on Thursday rejected the US offer of talks and accused Washington of hostility.');
+    await page.waitForFunction(() => document.activeElement?.id === 'article-evidence');
     expect(page.problems).toEqual([]);
   }, 60_000);
 
