@@ -3,6 +3,7 @@
 // (typing does not fetch); bucket size and days apply at once. All of it lives in the URL.
 import { useState, type FormEvent } from 'react';
 import type { Query } from '../lib/query-state';
+import { DateRangeFields } from './date-range-fields';
 import { TREND_KINDS, type TrendKind } from './trends-data';
 
 const VALUE_LABEL: Record<TrendKind, string> = { actor: 'Actor', dyad: 'Dyad', type: 'Event type', keyword: 'Keyword' };
@@ -55,12 +56,7 @@ export function TrendsForm({ query, setQuery }: { query: Query; setQuery: SetQue
           <option value="day">day</option>
         </select>
       </label>
-      <label>
-        From <input type="date" name="since" value={query.since ?? ''} onChange={(e) => setQuery({ since: e.target.value })} />
-      </label>
-      <label>
-        To <input type="date" name="until" value={query.until ?? ''} onChange={(e) => setQuery({ until: e.target.value })} />
-      </label>
+      <DateRangeFields query={query} setQuery={setQuery} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'wouter';
 import { useApi } from '../lib/use-api';
 import { useQueryState } from '../lib/query-state';
+import { DateRangeFields } from '../components/date-range-fields';
 import { recentSince, sideMatcher, useActorEvents, useActorLookup, type ActorDetail } from '../components/actor-data';
 import { EventList, Statements } from '../components/actor-events';
 import { ActorHeader } from '../components/actor-header';
@@ -83,12 +84,7 @@ function ActorView({ detail }: { detail: ActorDetail }) {
     <article className="actor-page" aria-labelledby="actor-title">
       <ActorHeader detail={detail} />
       <form className="filters" aria-label="Range" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" name="since" value={query.since ?? ''} onChange={(e) => setQuery({ since: e.target.value })} />
-        </label>
-        <label>
-          To <input type="date" name="until" value={query.until ?? ''} onChange={(e) => setQuery({ until: e.target.value })} />
-        </label>
+        <DateRangeFields query={query} setQuery={setQuery} />
         <label>
           Per{' '}
           <select name="by" value={by} onChange={(e) => setQuery({ by: e.target.value })}>
