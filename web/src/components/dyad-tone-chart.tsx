@@ -3,6 +3,7 @@
 // skipped, not drawn as neutral), with the counts behind every point in a table.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { bridgeShortGaps } from '../lib/gaps';
 import 'uplot/dist/uPlot.min.css';
 import type { DirectedSeries } from '../../../src/insights/trends';
 import { daySeconds, utcDate } from './timeline-overview';
@@ -57,11 +58,11 @@ export function DyadToneChart({ directions, by }: { directions: [DirectedSeries,
       scales: { x: { time: true, range: (_u, lo, hi) => [lo - 43_200, hi + 43_200] }, y: { range: [-10, 10] } },
       series: [
         {},
-        ...directions.map((d, i) => ({ label: `${d.from} → ${d.to}`, stroke: COLORS[i], width: 2, spanGaps: true, points: { show: true, size: 7, fill: COLORS[i] } })),
+        ...directions.map((d, i) => ({ label: `${d.from} → ${d.to}`, stroke: COLORS[i], width: 2, spanGaps: false, points: { show: true, size: 7, fill: COLORS[i] } })),
       ],
       axes: [{}, { size: 40, splits: () => [-10, -5, 0, 5, 10] }],
     };
-    const data = [x, ab.buckets.map((b) => b.meanIntensity), ba.buckets.map((b) => b.meanIntensity)] as uPlot.AlignedData;
+    const data = [x, bridgeShortGaps(ab.buckets.map((b) => b.meanIntensity)), bridgeShortGaps(ba.buckets.map((b) => b.meanIntensity))] as uPlot.AlignedData;
     const plot = new uPlot(opts, data, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(260, el.clientWidth), height: 240 }));
     resize.observe(el);

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { bridgeShortGaps, isolatedPoints } from '../lib/gaps';
 
 export interface Series {
   label: string;
@@ -44,6 +45,7 @@ export function TimeChart({ days, series, marks = [], height = 220, title, yRang
   useEffect(() => {
     const el = box.current;
     if (!el || days.length === 0) return;
+    const lines = series.map((s) => (s.bars ? s.values : bridgeShortGaps(s.values)));
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height,
@@ -51,19 +53,20 @@ export function TimeChart({ days, series, marks = [], height = 220, title, yRang
       scales: { x: { time: true }, ...(yRange ? { y: { range: yRange } } : {}) },
       series: [
         {},
-        ...series.map((s) => ({
+        ...series.map((s, si) => ({
           label: s.label,
           stroke: s.color,
           fill: s.bars ? s.color + '55' : undefined,
           paths: s.bars ? uPlot.paths.bars!({ size: [0.6, 24] }) : undefined,
-          points: { show: days.length < 60 },
+          // Few days: a dot on every value; many: dots only where no line shows the value.
+          points: days.length < 60 ? { show: true } : { show: false, filter: () => isolatedPoints(lines[si]!) },
           width: 2,
         })),
       ],
       axes: [{}, { size: 48 }],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marks)] },
     };
-    const plot = new uPlot(opts, [days.map(toSeconds), ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+    const plot = new uPlot(opts, [days.map(toSeconds), ...lines] as uPlot.AlignedData, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
     resize.observe(el);
     return () => {
