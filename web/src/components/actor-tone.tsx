@@ -6,6 +6,7 @@ import { TimeChart, type Series } from './time-chart';
 import { spikeMarks, type TrendReport } from './trends-data';
 import { SpikeList } from './trends-spikes';
 import { Empty } from './states';
+import { CONFLICT, COOPERATION } from '../lib/colors';
 
 const INTENSITY_RANGE: [number, number] = [-10, 10];
 
@@ -14,8 +15,8 @@ export function ActorTone({ trend, name, actorId }: { trend: TrendReport; name: 
   const tone = useMemo<Series[]>(() => [{ label: 'mean intensity', values: trend.buckets.map((b) => b.meanIntensity), color: '#1a5276' }], [trend]);
   const counts = useMemo<Series[]>(
     () => [
-      { label: 'cooperative events', values: trend.buckets.map((b) => b.coop), color: '#1e8449', bars: true },
-      { label: 'conflictual events', values: trend.buckets.map((b) => b.conflict), color: '#c0392b', bars: true },
+      { label: 'cooperative events', values: trend.buckets.map((b) => b.coop), color: COOPERATION, bars: true },
+      { label: 'conflictual events', values: trend.buckets.map((b) => b.conflict), color: CONFLICT, bars: true },
     ],
     [trend],
   );

@@ -9,7 +9,7 @@ export interface ActorLike {
   entityId?: string | null;
 }
 
-export function actorKey(a: ActorLike): string | null {
+function actorKey(a: ActorLike): string | null {
   return a.entityId ?? a.country ?? null;
 }
 

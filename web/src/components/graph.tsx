@@ -2,6 +2,7 @@
 // small). Nodes are actors, edges carry an event count and a tone colour; clicking a node
 // calls onSelect (the actor page opens it). The same edges are listed in a table for the keyboard.
 import { useEffect, useRef } from 'react';
+import { CONFLICT, COOPERATION, NEUTRAL } from '../lib/colors';
 
 export interface GraphNode {
   id: string;
@@ -17,10 +18,10 @@ export interface GraphEdge {
   tone: number;
 }
 
-export function toneColor(tone: number): string {
-  if (tone <= -1) return '#c0392b';
-  if (tone >= 1) return '#1e8449';
-  return '#7f8c8d';
+function toneColor(tone: number): string {
+  if (tone <= -1) return CONFLICT;
+  if (tone >= 1) return COOPERATION;
+  return NEUTRAL;
 }
 
 /** Cytoscape adds a <style> element to <head> unless one with this id exists; the page's CSP

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { TimeChart, type Series } from './time-chart';
 import { spikeMarks, type TrendBucket, type TrendReport } from './trends-data';
+import { CONFLICT, COOPERATION } from '../lib/colors';
 
 const COLORS = ['#1a5276', '#c0392b', '#1e8449', '#8e44ad', '#d68910', '#17a589', '#5d6d7e', '#e84393'];
 const INTENSITY_RANGE: [number, number] = [-10, 10];
@@ -30,8 +31,8 @@ function Single({ subject }: { subject: Subject }) {
     const tone: Series[] = [{ label: 'mean intensity', values: b.map((x) => x.meanIntensity), color: COLORS[0]! }];
     for (const [i, d] of (trend.directions ?? []).entries()) tone.push({ label: `${d.from} → ${d.to}`, values: d.buckets.map((x) => x.meanIntensity), color: COLORS[i + 1]! });
     const counts: Series[] = [
-      { label: 'cooperative events', values: b.map((x) => x.coop), color: '#1e8449', bars: true },
-      { label: 'conflictual events', values: b.map((x) => x.conflict), color: '#c0392b', bars: true },
+      { label: 'cooperative events', values: b.map((x) => x.coop), color: COOPERATION, bars: true },
+      { label: 'conflictual events', values: b.map((x) => x.conflict), color: CONFLICT, bars: true },
     ];
     return { days: b.map((x) => x.bucket), attention, tone, counts, articleMarks: spikeMarks(b, ['articles']), eventMarks: spikeMarks(b, ['events']) };
   }, [trend]);

@@ -42,7 +42,7 @@ function actorMatches(a: ActorLike, want: string): boolean {
   return [a.name, a.country, a.entityId].some((v) => v?.toLowerCase().includes(w));
 }
 
-export function matches(item: LiveItem, q: Query): boolean {
+function matches(item: LiveItem, q: Query): boolean {
   if (item.kind === 'article') {
     if (q.kind && item.articleKind !== q.kind) return false;
     if (q.source && !(item.sourceName ?? '').toLowerCase().includes(q.source.toLowerCase())) return false;
