@@ -5,17 +5,14 @@
 // list screens at least one row). Skipped with a message when Chromium or the build is missing.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { generateToken } from '../src/api/auth.js';
 import { createApp } from '../src/api/app.js';
-import { DASHBOARD_DIR } from '../src/api/dashboard.js';
 import { close, listen } from '../src/cli/commands/serve.js';
 import { loadConfig } from '../src/config/config.js';
 import { silentLogger } from '../src/core/logger.js';
 import { openStore } from '../src/store/open.js';
+import { CHROMIUM, launchChromium } from '../test/web/chromium.js';
 import { describeStore, sharedStore } from './generate.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 // [screen, path, what must be on the page when it is ready]
 const SCREENS: [string, string, string][] = [
@@ -30,7 +27,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 export async function benchDashboard(n = 100_000, rounds = 10, only?: RegExp): Promise<void> {
   console.log(`\nDashboard in Chromium over a generated SQLite store of ${n} articles (fresh browser context a round, ${rounds} rounds):`);
-  if (!existsSync(CHROMIUM) || !existsSync(join(DASHBOARD_DIR, 'index.html'))) {
+  const config = loadConfig({ env: {} });
+  if (!existsSync(CHROMIUM) || !existsSync(join(config.api.dashboardDir, 'index.html'))) {
     console.log(`  skipped: needs ${CHROMIUM} (apt-get install chromium) and a built dashboard (npm run build:web)`);
     return;
   }
@@ -39,10 +37,10 @@ export async function benchDashboard(n = 100_000, rounds = 10, only?: RegExp): P
   const store = await openStore(shared.path, silentLogger());
   const { token, hash } = generateToken();
   await store.createApiToken({ name: 'bench-dashboard', role: 'viewer', hash });
-  const app = createApp({ store, config: loadConfig({ env: {}, overrides: { dataDir: join(shared.path, '..') } }), logger: silentLogger() });
+  const app = createApp({ store, config: { ...config, dataDir: join(shared.path, '..') }, logger: silentLogger() });
   const { server, address } = await listen(app, '127.0.0.1', 0);
   const base = `http://127.0.0.1:${address.port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await launchChromium();
   try {
     for (const [name, path, ready] of SCREENS.filter(([s]) => !only || only.test(s))) {
       const times: number[] = [];

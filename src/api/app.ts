@@ -66,7 +66,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.onError((err, c) => toErrorResponse(err, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   // The dashboard's static files are public and registered before the token check.
-  registerDashboard(app);
+  registerDashboard(app, deps.config.api.dashboardDir);
   app.use('*', authenticate(deps.store, routeDeps.now));
   for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens, registerRules, registerBriefs]) {
     register(app, routeDeps);

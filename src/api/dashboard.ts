@@ -4,7 +4,6 @@
 // routes). These paths need no token: the page holds no data; the API calls it makes carry one.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import type { ApiApp } from './app.js';
 import { errorBody } from './errors.js';
@@ -33,9 +32,6 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** The built dashboard: web/dist beside src/ and dist/, or READOUT_WEB_DIST (a build elsewhere, e.g. a customised one). */
-export const DASHBOARD_DIR = process.env.READOUT_WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url));
-
 function headers(type: string, immutable: boolean): Record<string, string> {
   return {
     'content-type': type,
@@ -58,7 +54,8 @@ async function fileIn(dir: string, rel: string): Promise<string | null> {
   }
 }
 
-export function registerDashboard(app: ApiApp, dir = DASHBOARD_DIR): void {
+/** Serves `dir` (config api.dashboardDir: web/dist, or READOUT_WEB_DIST for a build elsewhere). */
+export function registerDashboard(app: ApiApp, dir: string): void {
   app.get('/', (c) => c.redirect('/ui/', 302));
   app.get('/ui', (c) => c.redirect('/ui/', 301));
   app.get('/ui/*', async (c: Context) => {

@@ -10,6 +10,14 @@ describe('loadConfig', () => {
     expect(c.db).toBe('/srv/readout/readout.db');
     expect(c.fetch).toMatchObject({ minDelayMs: 2000, maxBodyBytes: 10 * 1024 * 1024, maxRedirects: 5, respectRobots: true });
     expect(c.scheduler.defaultIntervalMs).toBe(15 * 60_000);
+    expect(c.api.dashboardDir).toMatch(/web[/\\]dist$/);
+  });
+
+  it('takes the dashboard folder from the file or READOUT_WEB_DIST', () => {
+    const file = join(tempDir('config'), 'readout.yaml');
+    writeFileSync(file, 'api:\n  dashboardDir: /opt/readout-ui\n');
+    expect(loadConfig({ configPath: file, env: {} }).api.dashboardDir).toBe('/opt/readout-ui');
+    expect(loadConfig({ configPath: file, env: { READOUT_WEB_DIST: '/tmp/ui-build' } }).api.dashboardDir).toBe('/tmp/ui-build');
   });
 
   it('layers file < environment < flags', () => {
@@ -58,10 +66,10 @@ describe('loadConfig', () => {
   });
 
   it('configures the API server: 127.0.0.1:8787 by default, validated', () => {
-    expect(loadConfig({ env: {} }).api).toEqual({ host: '127.0.0.1', port: 8787 });
+    expect(loadConfig({ env: {} }).api).toMatchObject({ host: '127.0.0.1', port: 8787 });
     const file = join(tempDir('config'), 'readout.yaml');
     writeFileSync(file, 'api:\n  host: 0.0.0.0\n  port: 9000\n');
-    expect(loadConfig({ configPath: file, env: {} }).api).toEqual({ host: '0.0.0.0', port: 9000 });
+    expect(loadConfig({ configPath: file, env: {} }).api).toMatchObject({ host: '0.0.0.0', port: 9000 });
     expect(loadConfig({ env: {}, overrides: { api: { port: 0 } } }).api.port).toBe(0);
     for (const bad of ['port: 70000', 'port: -1', 'port: 80.5', 'port: http', 'host: ""', 'hots: x']) {
       writeFileSync(file, `api:\n  ${bad}\n`);

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.js';
 import { ReadoutError } from '../core/errors.js';
+import { DASHBOARD_DIR } from '../core/dashboard-dir.js';
 
 const duration = z.union([z.string(), z.number()]);
 
@@ -62,6 +63,8 @@ const ConfigSchema = z
         host: z.string().min(1).default('127.0.0.1'),
         /** TCP port; 0 picks a free one. */
         port: z.number().int().min(0).max(65535).default(8787),
+        /** The built dashboard served under /ui/ (default: the package's web/dist). */
+        dashboardDir: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),
@@ -115,6 +118,8 @@ export interface Config {
     /** `readout serve`: address and port to listen on. */
     host: string;
     port: number;
+    /** Folder of the built web dashboard (web/dist unless configured). */
+    dashboardDir: string;
   };
   alerts: {
     /** YAML rules file, or null. */
@@ -183,6 +188,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
   if (env.READOUT_DB) fromEnv.db = env.READOUT_DB;
   if (env.READOUT_DATA_DIR) fromEnv.dataDir = env.READOUT_DATA_DIR;
   if (env.READOUT_LOG_LEVEL) fromEnv.log = { level: env.READOUT_LOG_LEVEL };
+  if (env.READOUT_WEB_DIST) fromEnv.api = { dashboardDir: env.READOUT_WEB_DIST };
   raw = deepMerge(raw, fromEnv);
   if (inputs.db) raw.db = inputs.db;
   if (inputs.overrides) raw = deepMerge(raw, inputs.overrides);
@@ -225,7 +231,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
-    api: { host: c.api.host, port: c.api.port },
+    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR },
     alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts },
   };
 }

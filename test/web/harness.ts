@@ -5,13 +5,13 @@
 // under CI=true, where they must run (.ci/run installs Chromium).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { EXCHANGE, storyArticles } from '../helpers/desk-stories.js';
 import { emptyStore, ingestRecords, type IngestedStore } from '../helpers/ingested-store.js';
 import { runCli } from '../helpers/run-cli.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, launchChromium } from './chromium.js';
 
 /** A describe() that runs in Chromium, skipped with a message where there is none (an error under CI=true). */
 export function describeInBrowser(name: string, fn: () => void): void {
@@ -64,11 +64,7 @@ export async function startDashboard(): Promise<Dashboard> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await waitForUrl(child);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   return {
     url,
     store,
