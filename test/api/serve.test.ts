@@ -1,9 +1,9 @@
 // `readout serve --no-watch --port 0` in a child process: prints its URL, answers /health
 // without a token and /articles with one, and exits cleanly on SIGTERM.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { startServe } from '../helpers/serve-process.js';
 import { tempDir } from '../helpers/services.js';
 
 describe('readout serve', () => {
@@ -15,26 +15,17 @@ describe('readout serve', () => {
     const token = created.stdout.trim();
     expect((await runCli(['tokens', 'list'], env)).stdout).toMatch(/viewer +serve-test/);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const serve = await startServe(env);
+    let code: number | null = null;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /(http:\/\/\S+:\d+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', () => reject(new Error(`serve exited early: ${out}`)));
-      });
-      const health = await fetch(`${url}/health`);
+      const health = await fetch(`${serve.url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', articles: 0 });
-      expect((await fetch(`${url}/articles`)).status).toBe(401);
-      expect((await fetch(`${url}/articles`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${serve.url}/articles`)).status).toBe(401);
+      expect((await fetch(`${serve.url}/articles`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
+      code = await serve.stop();
     }
-    expect(await exited).toBe(0);
+    expect(code).toBe(0);
   }, 60_000);
 });

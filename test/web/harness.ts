@@ -3,13 +3,13 @@
 // tit-for-tat week of US–North Korea stories (responses to follow), driven in Debian's Chromium
 // through playwright-core. Without /usr/bin/chromium the suites skip with a message, except
 // under CI=true, where they must run (.ci/run installs Chromium).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { EXCHANGE, storyArticles } from '../helpers/desk-stories.js';
 import { emptyStore, ingestRecords, type IngestedStore } from '../helpers/ingested-store.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startServe } from '../helpers/serve-process.js';
 
 import { CHROMIUM, launchChromium } from './chromium.js';
 
@@ -35,18 +35,6 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/\S+:\d+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
-  });
-}
-
 async function token(store: IngestedStore, role: 'viewer' | 'analyst'): Promise<string> {
   const r = await runCli(['tokens', 'create', '--role', role, '--name', `browser-${role}`], store.env);
   if (r.code !== 0) throw new Error(`tokens create: ${r.stderr}`);
@@ -59,11 +47,8 @@ export async function startDashboard(): Promise<Dashboard> {
   if (demo.code !== 0) throw new Error(`demo: ${demo.stderr}`);
   await ingestRecords(store, storyArticles(EXCHANGE, (text) => text.split(' ').slice(0, 9).join(' ')));
   const tokens = { viewer: await token(store, 'viewer'), analyst: await token(store, 'analyst') };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0'], {
-    env: { ...process.env, ...store.env, READOUT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await waitForUrl(child);
+  const serve = await startServe({ ...store.env, READOUT_LOG_LEVEL: 'warn' });
+  const url = serve.url;
   const browser = await launchChromium();
   return {
     url,
@@ -85,8 +70,7 @@ export async function startDashboard(): Promise<Dashboard> {
     },
     async close() {
       await browser.close();
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await serve.stop();
     },
   };
 }

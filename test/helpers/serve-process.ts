@@ -1,0 +1,32 @@
+// `readout serve --no-watch --port 0` as a child process (the real command, its own process),
+// resolved once it prints its URL; stop() sends SIGTERM and answers the exit code.
+import { spawn } from 'node:child_process';
+
+export interface ServeProcess {
+  url: string;
+  stop(): Promise<number | null>;
+}
+
+export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/\S+:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then((code) => reject(new Error(`serve exited early (${code}): ${out}`)));
+  });
+  return {
+    url,
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
