@@ -6,10 +6,9 @@ import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Store } from '../../src/store/types.js';
-import { ARTICLES, seedFixture, type Fixture } from './fixtures.js';
+import { ARTICLES, seedFixture, type Fixture, json, type ErrorJson } from './fixtures.js';
 
 interface Page<T = Record<string, unknown>> { items: T[]; nextCursor: string | null }
-interface ErrorJson { error: { code: string; message: string; field?: string } }
 
 let f: Fixture;
 beforeAll(async () => {
@@ -18,8 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await f.store.close();
 });
-
-const json = async <T>(r: Response) => (await r.json()) as T;
 
 /** Follows nextCursor until the end; returns every item. */
 async function walk(path: string, key = 'id'): Promise<unknown[]> {

@@ -21,6 +21,14 @@ const STORIES: readonly Story[] = [
 
 export const ARTICLES = storyArticles(STORIES, (text, i) => `Story ${i}: ${text.split(' ').slice(0, 6).join(' ')}`);
 
+/** The API's error body. */
+export interface ErrorJson {
+  error: { code: string; message: string; field?: string };
+}
+
+/** A response's JSON body, typed by the caller. */
+export const json = async <T>(r: Response) => (await r.json()) as T;
+
 export interface Fixture {
   dir: string;
   /** READOUT_* variables pointing the CLI at the fixture's store (to ingest more in a test). */

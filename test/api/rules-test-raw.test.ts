@@ -9,9 +9,8 @@ import { MAX_BYTES } from '../../src/api/article-raw.js';
 import { articleHtml, storyParagraphs } from '../helpers/pages.js';
 import { runCli } from '../helpers/run-cli.js';
 import { sampleArticle } from '../store.contract.js';
-import { ARTICLES, seedFixture, type Fixture } from './fixtures.js';
+import { ARTICLES, seedFixture, type Fixture, json, type ErrorJson } from './fixtures.js';
 
-interface ErrorJson { error: { code: string; message: string; field?: string } }
 interface Hit { event: { id: string; date: string; type: string; source: { country: string }; target: { country: string } }; reasons: string[]; title: string }
 interface RawJson { id: number; hash: string; url: string; contentType: string; charset: string; bytes: number; truncated: boolean; raw: string }
 
@@ -23,7 +22,6 @@ afterAll(async () => {
   await f.store.close();
 });
 
-const json = async <T>(r: Response) => (await r.json()) as T;
 const post = (path: string, body: unknown, role: 'viewer' | 'analyst' = 'viewer') =>
   f.get(path, role, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 

@@ -3,11 +3,10 @@
 // /timeline/counts (the same filters' events per day or week), over the pipeline-seeded store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEventDetailJson, TimelineEventJson } from '../../src/events/timeline.js';
-import { seedFixture, type Fixture } from './fixtures.js';
+import { seedFixture, type Fixture, json, type ErrorJson } from './fixtures.js';
 
 interface Page<T> { items: T[]; nextCursor: string | null }
 interface Counts { by: string; buckets: { day: string; events: number }[] }
-interface ErrorJson { error: { code: string; message: string; field?: string } }
 
 let f: Fixture;
 let all: TimelineEventJson[];
@@ -18,8 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await f.store.close();
 });
-
-const json = async <T>(r: Response) => (await r.json()) as T;
 
 /** Every event of a list path, following nextCursor with small pages. */
 async function walk(path: string): Promise<TimelineEventJson[]> {
