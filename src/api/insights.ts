@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_TYPES } from '../analyze/types.js';
 import { computeTrend, type TrendReport } from '../insights/compute-trend.js';
-import { changeFeed, currentHolders, orgMatcher } from '../insights/personnel.js';
+import { changeFeed, changesInCountry, currentHolders, holdersInCountry, orgMatcher } from '../insights/personnel.js';
 import type { PersonnelFilter, TrendSubject } from '../insights/types.js';
 import { candidateKey } from '../store/analyses.js';
 import type { ApiApp, RouteDeps } from './app.js';
@@ -35,6 +35,7 @@ const trends = apiRoute('insights', {
 const personnelQuery = z.object({
   org: z.string().min(1).max(200).optional().openapi({ description: 'an institution: registry id or name' }),
   person: z.string().min(1).max(200).optional().openapi({ description: 'a person: registry id or name' }),
+  country: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 3166-1 alpha-3 code (PRK, USA …)').optional().openapi({ description: "a country's registry institutions and people (ISO3)" }),
   since: dayParam('observations on or after this day'),
   until: dayParam('observations on or before this day; holders are as of this day (default today)'),
 });
@@ -105,9 +106,12 @@ export function registerInsights(app: ApiApp, deps: RouteDeps): void {
   };
 
   app.openapi(holders, async (c) => {
-    const { registry, records, org, personKeys, until } = await read(c.req.valid('query'), false);
+    const q = c.req.valid('query');
+    const { registry, records, org, personKeys, until } = await read(q, false);
     const asOf = until ?? deps.now().toISOString().slice(0, 10);
-    return c.json({ asOf, institutions: currentHolders(registry, records, { asOf, org, personKeys }) as unknown as Record<string, unknown>[] }, 200);
+    const all = currentHolders(registry, records, { asOf, org, personKeys });
+    const institutions = q.country ? holdersInCountry(registry, all, q.country) : all;
+    return c.json({ asOf, institutions: institutions as unknown as Record<string, unknown>[] }, 200);
   });
 
   app.openapi(changes, async (c) => {
@@ -115,7 +119,8 @@ export function registerInsights(app: ApiApp, deps: RouteDeps): void {
     const { registry, records, org } = await read(q, true);
     // The feed is assembled from the role observations in memory (at most MAX_RECORDS), so pages are offsets into it.
     const at = decodeCursor('personnel-changes', q.cursor, z.object({ o: z.number().int().min(0) }))?.o ?? 0;
-    const feed = changeFeed(registry, records, org);
+    const all = changeFeed(registry, records, org);
+    const feed = q.country ? changesInCountry(registry, all, q.country) : all;
     const items = feed.slice(at, at + q.limit) as unknown as Record<string, unknown>[];
     return c.json({ items, nextCursor: feed.length > at + q.limit ? encodeCursor('personnel-changes', { o: at + q.limit }) : null }, 200);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, AliasHit } from '../registry/types.js';
-import { changeFeed, currentHolders, institutionOf, orgMatcher, UNNAMED_INSTITUTION } from './personnel.js';
+import { changeFeed, changesInCountry, currentHolders, holdersInCountry, institutionOf, orgMatcher, UNNAMED_INSTITUTION, type InstitutionPosts, type PersonnelChange } from './personnel.js';
 import type { RoleRecord } from './types.js';
 
 // A tiny registry: a ministry, its minister (since 2024-02) and a predecessor who left in 2024.
@@ -69,5 +69,19 @@ describe('personnel', () => {
     ]);
     expect(feed[0]!.evidence).toMatchObject({ sentence: expect.stringMatching(/^Sentence/), outlet: 'Example' });
     expect(changeFeed(registry, records, orgMatcher('Port Authority', registry))).toEqual([]);
+  });
+
+  it('keeps a country\'s registry institutions whole and its registry people elsewhere, nothing unplaced', () => {
+    const holder = (personKey: string) => ({ person: personKey, personKey, title: 'Post', since: null, status: 'registry' as const, source: 'registry' as const, evidence: null });
+    const institutions: InstitutionPosts[] = [
+      { id: 'org:xx-mof', name: 'Ministry of Fisheries', holders: [holder('person:lena-ostrova'), holder('name:tomas brill')] },
+      { id: null, name: 'Port Authority', holders: [holder('person:pavel-drum'), holder('name:ivo klar')] },
+      { id: null, name: 'Harbour Board', holders: [holder('name:ada moss')] },
+    ];
+    expect(holdersInCountry(registry, institutions, 'xxx')).toEqual([institutions[0], { ...institutions[1], holders: [holder('person:pavel-drum')] }]);
+    expect(holdersInCountry(registry, institutions, 'YYY')).toEqual([]);
+    const change = (personKey: string, id: string | null): PersonnelChange => ({ ...holder(personKey), date: '2026-01-01', change: 'appointed', institution: { id, name: 'x' }, evidence: { articleId: 1, url: 'u', outlet: null, date: '2026-01-01', sentence: 's' } });
+    const changes = [change('name:a', 'org:xx-mof'), change('person:pavel-drum', null), change('name:b', null)];
+    expect(changesInCountry(registry, changes, 'XXX')).toEqual(changes.slice(0, 2));
   });
 });

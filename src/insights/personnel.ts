@@ -190,3 +190,26 @@ export function changeFeed(registry: PersonnelRegistry, records: RoleRecord[], o
   }
   return out;
 }
+
+/**
+ * Posts of one country (ISO3): all posts of its registry institutions, and its registry people's
+ * posts elsewhere. The country comes from the registry, so people and institutions only named
+ * in articles (no registry entry) are not placed in any country.
+ */
+export function holdersInCountry(registry: PersonnelRegistry, institutions: InstitutionPosts[], code: string): InstitutionPosts[] {
+  const of = inCountry(registry, code);
+  return institutions
+    .map((inst) => (of(inst.id) ? inst : { ...inst, holders: inst.holders.filter((h) => of(h.personKey)) }))
+    .filter((inst) => inst.holders.length > 0);
+}
+
+/** Changes at one country's registry institutions or of its registry people (as holdersInCountry). */
+export function changesInCountry(registry: PersonnelRegistry, changes: PersonnelChange[], code: string): PersonnelChange[] {
+  const of = inCountry(registry, code);
+  return changes.filter((c) => of(c.institution.id) || of(c.personKey));
+}
+
+function inCountry(registry: PersonnelRegistry, code: string): (id: string | null) => boolean {
+  const want = code.toUpperCase();
+  return (id) => id !== null && registry.get(id)?.country === want;
+}

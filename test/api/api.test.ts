@@ -168,6 +168,12 @@ describe('events and insights', () => {
     expect(holders.asOf).toBe('2026-03-31');
     expect(holders.institutions.length).toBeGreaterThan(0);
     expect((await f.get('/personnel?since=2026-04-01&until=2026-03-01')).status).toBe(400);
+    // A country narrows both lists in the API (and so pages correctly); a bad code names the field.
+    const prk = await json<{ institutions: { name: string }[] }>(await f.get('/personnel?until=2026-03-31&country=PRK'));
+    expect(prk.institutions.length).toBeGreaterThan(0);
+    expect(prk.institutions.length).toBeLessThan(holders.institutions.length);
+    expect((await json<Page>(await f.get('/personnel/changes?country=ZZZ'))).items).toEqual([]);
+    expect((await json<ErrorJson>(await f.get('/personnel?country=12'))).error.field).toBe('country');
   });
 });
 

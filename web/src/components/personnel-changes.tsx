@@ -34,7 +34,7 @@ function ChangeItem({ c }: { c: PersonnelChange }) {
   );
 }
 
-export function ChangesFeed({ params, keep }: { params: Params; keep: (c: PersonnelChange) => boolean }) {
+export function ChangesFeed({ params }: { params: Params }) {
   const key = JSON.stringify(params);
   const [pages, setPages] = useState<{ key: string; items: PersonnelChange[]; next: string | null } | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -69,11 +69,11 @@ export function ChangesFeed({ params, keep }: { params: Params; keep: (c: Person
 
   if (error && (!pages || pages.key !== key)) return <Failure error={error} retry={() => setAttempt((a) => a + 1)} />;
   if (!pages || pages.key !== key) return <Loading what="personnel changes" />;
-  const shown = pages.items.filter(keep);
+  const shown = pages.items;
   return (
     <>
       {shown.length === 0 ? (
-        <div className="state empty">{pages.items.length ? 'No change in the loaded pages matches the country.' : 'No personnel change observed in stored articles for these filters.'}</div>
+        <div className="state empty">No personnel change observed in stored articles for these filters.</div>
       ) : (
         <ol className="change-list" aria-label="Personnel changes, newest first">
           {shown.map((c, i) => (
