@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import { bridgeShortGaps } from '../lib/gaps';
 import 'uplot/dist/uPlot.min.css';
 import type { DirectedSeries } from '../../../src/insights/trends';
-import { daySeconds, utcDate } from './timeline-overview';
+import { DAY, dayAxis, daySeconds, utcDate } from '../lib/chart-days';
 import { signed } from './dyad-insights';
 
 const COLORS = ['#2471a3', '#d35400'];
@@ -55,12 +55,12 @@ export function DyadToneChart({ directions, by }: { directions: [DirectedSeries,
       width: Math.max(260, el.clientWidth),
       height: 240,
       tzDate: utcDate,
-      scales: { x: { time: true, range: (_u, lo, hi) => [lo - 43_200, hi + 43_200] }, y: { range: [-10, 10] } },
+      scales: { x: { time: true, range: (_u, lo, hi) => [lo - DAY / 2, hi + DAY / 2] }, y: { range: [-10, 10] } },
       series: [
         {},
         ...directions.map((d, i) => ({ label: `${d.from} → ${d.to}`, stroke: COLORS[i], width: 2, spanGaps: false, points: { show: true, size: 7, fill: COLORS[i] } })),
       ],
-      axes: [{}, { size: 40, splits: () => [-10, -5, 0, 5, 10] }],
+      axes: [dayAxis, { size: 40, splits: () => [-10, -5, 0, 5, 10] }],
     };
     const data = [x, bridgeShortGaps(ab.buckets.map((b) => b.meanIntensity)), bridgeShortGaps(ba.buckets.map((b) => b.meanIntensity))] as uPlot.AlignedData;
     const plot = new uPlot(opts, data, el);

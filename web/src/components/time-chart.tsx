@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { dayAxis, daySeconds, utcDate } from '../lib/chart-days';
 import { bridgeShortGaps, isolatedPoints } from '../lib/gaps';
 
 export interface Series {
@@ -17,10 +18,6 @@ export interface Series {
 export interface Mark {
   index: number;
   label: string;
-}
-
-function toSeconds(day: string): number {
-  return Date.parse(day.length === 10 ? `${day}T00:00:00Z` : day) / 1000;
 }
 
 /** Rings around the marked points of the first series, drawn on the plot's canvas. */
@@ -63,10 +60,11 @@ export function TimeChart({ days, series, marks = [], height = 220, title, yRang
           width: 2,
         })),
       ],
-      axes: [{}, { size: 48 }],
+      tzDate: utcDate,
+      axes: [dayAxis, { size: 48 }],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marks)] },
     };
-    const plot = new uPlot(opts, [days.map(toSeconds), ...lines] as uPlot.AlignedData, el);
+    const plot = new uPlot(opts, [days.map(daySeconds), ...lines] as uPlot.AlignedData, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
     resize.observe(el);
     return () => {

@@ -6,32 +6,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-
-const DAY = 86_400;
-
-export function daySeconds(day: string): number {
-  return Date.parse(`${day.slice(0, 10)}T00:00:00Z`) / 1000;
-}
-
-function dayOf(seconds: number): string {
-  return new Date(Math.round(seconds / DAY) * DAY * 1000).toISOString().slice(0, 10);
-}
-
-/** Axis labels in UTC, as the days are. */
-export const utcDate = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
-
-/** Ticks fall on whole days (a few days' range would otherwise be labelled by the hour). */
-const DAY_TICKS = [1, 2, 7, 14, 28, 56, 91, 182, 364, 728].map((n) => n * DAY);
-const dayLabel = uPlot.fmtDate('{M}/{D}');
-const yearLabel = uPlot.fmtDate('{M}/{D}\n{YYYY}');
-const xAxis: uPlot.Axis = {
-  incrs: DAY_TICKS,
-  // The year under the first tick and each new year's first one.
-  values: (_u, splits) => splits.map((s, i) => {
-    const d = utcDate(s);
-    return (i === 0 || utcDate(splits[i - 1]!).getFullYear() !== d.getFullYear() ? yearLabel : dayLabel)(d);
-  }),
-};
+import { DAY, dayAxis, dayOf, daySeconds, utcDate } from '../lib/chart-days';
 
 function drawRange(u: uPlot, since: string | undefined, until: string | undefined) {
   const [min, max] = [u.scales.x?.min ?? 0, u.scales.x?.max ?? 0];
@@ -76,7 +51,7 @@ export function TimelineOverview({ days, counts, since, until, onRange, caption,
       // One day alone would give a zero-width scale: pad it by half a day each side.
       scales: { x: { time: true, range: (_u, lo, hi) => [lo - DAY / 2, hi + DAY / 2] }, y: { range: (_u, _lo, hi) => [0, Math.max(1, hi)] } },
       series: [{}, { label: 'events', stroke: '#1a5276', fill: '#1a527688', paths: uPlot.paths.bars!({ size: [0.8, 18] }), points: { show: false } }],
-      axes: [xAxis, { size: 36 }],
+      axes: [dayAxis, { size: 36 }],
       hooks: {
         setSelect: [
           (u) => {
