@@ -1,7 +1,7 @@
 // Personnel and spike watch rules end to end: articles by fictional outlets about fictional
 // officials (real country names) go through the real pipeline (`readout ingest`: extract →
 // analyze → merge → evaluate rules → deliver jobs), with two rules delivering to JSON Lines
-// files: one on dismissals, one on a spike in articles naming Portugal. Each dismissal must
+// files (log sinks): one on dismissals, one on a spike in articles naming Portugal. Each dismissal must
 // arrive exactly once (a second outlet's report, a re-ingest and `readout reanalyze --all`
 // add none), and five quiet days then a busy day must give exactly one spike alert.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,18 +49,19 @@ describe('personnel and spike rules end to end (ingest → analyze → rules →
   let spikeFile: string;
 
   beforeAll(async () => {
-    const store = emptyStore('alerts-moves');
+    // The files are log sinks the operator names in the config (in <dataDir>/alerts/).
+    const store = emptyStore('alerts-moves', 'alerts:\n  logSinks: { moves: dismissals.jsonl, spikes: spikes.jsonl }\n');
     ({ dir, env } = store);
-    movesFile = join(dir, 'dismissals.jsonl');
-    spikeFile = join(dir, 'spikes.jsonl');
+    movesFile = join(dir, 'alerts', 'dismissals.jsonl');
+    spikeFile = join(dir, 'alerts', 'spikes.jsonl');
     writeFileSync(join(dir, 'rules.yaml'), [
       'rules:',
       '  - name: dismissals',
       '    match: { personnel: { changes: [dismissed] } }',
-      `    deliver: [{ kind: log, file: ${JSON.stringify(movesFile)} }]`,
+      '    deliver: [{ kind: log, sink: moves }]',
       '  - name: portugal spike',
       '    match: { spike: { actor: Portugal, by: day } }',
-      `    deliver: [{ kind: log, file: ${JSON.stringify(spikeFile)} }]`,
+      '    deliver: [{ kind: log, sink: spikes }]',
       '',
     ].join('\n'));
     const sync = await runCli(['rules', 'sync', '--file', join(dir, 'rules.yaml')], env);

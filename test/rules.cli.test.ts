@@ -37,4 +37,21 @@ describe('readout rules', () => {
     expect((await runCli(['rules', 'remove', 'threats'], env)).code).toBe(0);
     expect((await runCli(['rules', 'remove', 'threats'], env)).stderr).toMatch(/no rule/);
   }, 60_000);
+
+  it('refuses a rule that names a file; takes a configured log sink', async () => {
+    const dir = tempDir('rules-cli-sink');
+    writeFileSync(join(dir, 'readout.yaml'), 'alerts:\n  logSinks: { desk: desk.jsonl }\n');
+    const env = { READOUT_DB: join(dir, 'readout.db'), READOUT_DATA_DIR: dir, READOUT_CONFIG: join(dir, 'readout.yaml'), READOUT_LOG_LEVEL: 'silent' };
+    const target = join(dir, 'outside.jsonl');
+    const flag = await runCli(['rules', 'add', '--name', 'f', '--type', 'THREATEN', '--log-file', target], env);
+    expect(flag.code).not.toBe(0);
+    expect(flag.stderr).toMatch(/--log-file: a rule cannot name a file[\s\S]*--log-sink/);
+    writeFileSync(join(dir, 'rule.yaml'), `name: g\nmatch: {types: [THREATEN]}\ndeliver: [{kind: log, file: ${JSON.stringify(target)}}]\n`);
+    expect((await runCli(['rules', 'add', '--file', join(dir, 'rule.yaml')], env)).stderr).toMatch(/deliver\.0\.file: a rule cannot name a file/);
+    expect((await runCli(['rules', 'add', '--name', 'h', '--type', 'THREATEN', '--log-sink', 'cron'], env)).stderr).toMatch(/deliver\.0\.sink: no log sink "cron"/);
+    const ok = await runCli(['rules', 'add', '--name', 'desk', '--type', 'THREATEN', '--log-sink', 'desk'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/desk \[api\]: types THREATEN → log sink desk/);
+    expect(JSON.parse((await runCli(['rules', 'list', '--json'], env)).stdout)).toHaveLength(1);
+  }, 60_000);
 });

@@ -17,7 +17,7 @@ const SECRET = 'contract-secret-0123456789';
 function newRule(name: string, over: Record<string, unknown> = {}): NewRule {
   const spec = parseRuleSpec({
     name, match: { types: ['REJECT'], actors: ['PRK'] },
-    deliver: [{ kind: 'webhook', url: HOOK, secret: SECRET }, { kind: 'log', file: '/tmp/readout-alerts.jsonl' }, { kind: 'log' }], ...over,
+    deliver: [{ kind: 'webhook', url: HOOK, secret: SECRET }, { kind: 'log', sink: 'desk' }, { kind: 'log' }], ...over,
   });
   return { spec, resolved: resolveRule(spec, null), origin: 'api' };
 }
@@ -86,7 +86,7 @@ export function alertContract(ctx: ContractContext): void {
       expect(first.rec).not.toBeNull();
       expect(first.rec!.alert).toMatchObject({ ruleId: rule.id, mergedEventId: first.entry.event.id, reportKey: `${a1}:e1`, title: `REJECT #${first.entry.event.id}`, payload: { reasons: ['type REJECT'] } });
       expect(first.rec!.deliveries.map((d) => [d.kind, d.target, d.status, d.attempts])).toEqual([
-        ['webhook', HOOK, 'pending', 0], ['log', '/tmp/readout-alerts.jsonl', 'pending', 0], ['log', 'log', 'pending', 0],
+        ['webhook', HOOK, 'pending', 0], ['log', 'sink:desk', 'pending', 0], ['log', 'log', 'pending', 0],
       ]);
       // The same call again (a retried evaluation): nothing new.
       expect((await alertOn(store, rule, a1)).rec).toBeNull();

@@ -73,8 +73,8 @@ describe('matchEvent', () => {
 
 describe('rules', () => {
   it('parses a YAML rules file and rejects duplicates and unknown fields', () => {
-    const specs = parseRulesYaml('rules:\n  - name: threats\n    match: {types: [THREATEN], actors: [PRK]}\n    deliver:\n      - {kind: log, file: /tmp/x.jsonl}\n', 'rules.yaml');
-    expect(specs[0]).toMatchObject({ name: 'threats', enabled: true, deliver: [{ kind: 'log', file: '/tmp/x.jsonl' }] });
+    const specs = parseRulesYaml('rules:\n  - name: threats\n    match: {types: [THREATEN], actors: [PRK]}\n    deliver:\n      - {kind: log, sink: desk}\n', 'rules.yaml');
+    expect(specs[0]).toMatchObject({ name: 'threats', enabled: true, deliver: [{ kind: 'log', sink: 'desk' }] });
     expect(() => parseRulesYaml('rules:\n  - {name: a, match: {}}\n  - {name: a, match: {}}\n', 'f')).toThrow(/two rules/);
     expect(() => parseRulesYaml('rules:\n  - {name: a, match: {colour: red}}\n', 'f')).toThrow(/rule 1/);
     expect(() => parseRuleSpec({ name: 'w', match: {}, deliver: [{ kind: 'webhook', url: 'ftp://x', secret: '0123456789abcdef' }] })).toThrow(/http/);

@@ -1,11 +1,9 @@
-// Push deliveries of an alert: a webhook (JSON POST signed with the rule's secret) or a JSON
-// line appended to a file (or the log). Run by `deliver` jobs (src/alerts/evaluate.ts), whose
+// Push deliveries of an alert: a webhook (JSON POST signed with the rule's secret); the JSON
+// line appended to an operator's log sink is in log-sink.ts. Run by `deliver` jobs (src/alerts/evaluate.ts), whose
 // retries with growing delays come from the jobs table.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { dirname } from 'node:path';
 import { ReadoutError } from '../core/errors.js';
 import { assertLiteralHostAllowed, createAddressPolicy, guardedLookup } from '../fetch/ssrf.js';
 
@@ -83,10 +81,4 @@ export async function postWebhook(url: string, secret: string, body: string, opt
     });
     req.end(body);
   });
-}
-
-/** Appends one JSON line (the alert body) to the file, creating its folder. */
-export async function appendJsonLine(file: string, body: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${body}\n`, 'utf8');
 }

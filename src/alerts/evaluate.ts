@@ -21,9 +21,10 @@ import type { ToneRow, TrendSubject } from '../insights/types.js';
 import { registryOptions } from '../pipeline/analyze-stage.js';
 import { loadRegistry } from '../registry/load.js';
 import type { NewAlert, StoredAlert } from '../store/alerts.js';
-import { appendJsonLine, DeliveryError, postWebhook } from './deliver.js';
+import { DeliveryError, postWebhook } from './deliver.js';
+import { appendToSink, ruleRefusal } from './log-sink.js';
 import { firstReport, matchEvent, matchPersonnel, personnelKey, reportKey, spikeKey } from './matcher.js';
-import { ruleKind, type Rule } from './rules.js';
+import { deliveryTarget, ruleKind, type Rule } from './rules.js';
 
 export const DELIVER_KIND = 'deliver';
 
@@ -58,8 +59,24 @@ async function record(svc: AlertServices, alert: NewAlert, log: Record<string, u
  * merged): event rules on its merged events, personnel rules on its role observations, spike
  * rules on the article's bucket of their subjects' series. Returns the alerts recorded.
  */
+/** Rule versions whose refusal was logged already (once per process, not once per article). */
+const loggedRefusals = new Set<string>();
+
+/** The enabled rules that may fire: a stored rule that still names a file path is refused (logged as an error) and left out. */
+export async function usableRules(svc: AlertServices): Promise<Rule[]> {
+  return (await svc.store.listRules()).filter((r) => {
+    if (!r.spec.enabled) return false;
+    const refusal = ruleRefusal(r);
+    if (!refusal) return true;
+    const seen = `${r.id}@${r.updatedAt}`;
+    if (!loggedRefusals.has(seen)) svc.logger.error({ stage: 'alerts', rule: r.name, rule_id: r.id }, refusal);
+    loggedRefusals.add(seen);
+    return false;
+  });
+}
+
 export async function evaluateAll(svc: AlertServices, articleId: number): Promise<number> {
-  const rules = (await svc.store.listRules()).filter((r) => r.spec.enabled);
+  const rules = await usableRules(svc);
   if (rules.length === 0) return 0;
   const article = rules.some((r) => ruleKind(r.spec.match) === 'spike') ? await svc.store.getArticle(articleId) : null;
   const day = (article?.published ?? article?.fetchedAt)?.slice(0, 10);
@@ -68,7 +85,7 @@ export async function evaluateAll(svc: AlertServices, articleId: number): Promis
 
 /** Matches the enabled event rules against the article's merged events; returns the alerts recorded. */
 export async function evaluateArticle(svc: AlertServices, articleId: number, all?: Rule[]): Promise<number> {
-  const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'event');
+  const rules = (all ?? (await usableRules(svc))).filter((r) => r.spec.enabled && !ruleRefusal(r) && ruleKind(r.spec.match) === 'event');
   if (rules.length === 0) return 0;
   const entries = await svc.store.alertCandidates(articleId);
   let recorded = 0;
@@ -100,7 +117,7 @@ export function personnelTitle(c: PersonnelChange): string {
  * re-ingest, a re-analysis or another outlet's report of the same move adds none.
  */
 export async function evaluatePersonnel(svc: AlertServices, articleId: number, all?: Rule[]): Promise<number> {
-  const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'personnel');
+  const rules = (all ?? (await usableRules(svc))).filter((r) => r.spec.enabled && !ruleRefusal(r) && ruleKind(r.spec.match) === 'personnel');
   if (rules.length === 0) return 0;
   const records = await svc.store.roleRecords({ articleId, changesOnly: true });
   if (records.length === 0) return 0;
@@ -147,7 +164,7 @@ function spikeLabel(rule: Rule): string {
  * alert when that bucket is a spike (src/insights/spikes.ts), once per rule and bucket (spikeKey).
  */
 export async function evaluateSpikes(svc: AlertServices, day: string, all?: Rule[]): Promise<number> {
-  const rules = (all ?? (await svc.store.listRules())).filter((r) => r.spec.enabled && ruleKind(r.spec.match) === 'spike');
+  const rules = (all ?? (await usableRules(svc))).filter((r) => r.spec.enabled && !ruleRefusal(r) && ruleKind(r.spec.match) === 'spike');
   let recorded = 0;
   for (const rule of rules) {
     const s = rule.spec.match.spike!;
@@ -187,14 +204,20 @@ export async function runDelivery(svc: Pick<Services, 'store' | 'config' | 'logg
   if (delivery.status === 'delivered') return;
   const sent = svc.now();
   const body = JSON.stringify({ type: 'readout.alert', alertId: alert.id, deliveryId, attempt: job.attempts, sentAt: sent.toISOString(), title: alert.title, ...alert.payload });
-  const spec = rule.spec.deliver.find((d) => (d.kind === 'webhook' ? d.url : (d.file ?? 'log')) === delivery.target && d.kind === delivery.kind);
+  const spec = rule.spec.deliver.find((d) => deliveryTarget(d) === delivery.target && d.kind === delivery.kind);
   try {
     let status: number | null = null;
+    // A rule or a queued delivery from before sinks that names a file path is failed, never written.
+    const refusal = ruleRefusal(rule);
+    if (refusal) throw new DeliveryError(refusal, true);
+    if (delivery.kind === 'log' && delivery.target !== 'log' && !delivery.target.startsWith('sink:')) {
+      throw new DeliveryError(`a log delivery to a file path (${delivery.target}) is refused: rules can no longer write files; use a log sink (config alerts.logSinks)`, true);
+    }
     if (!spec) throw new DeliveryError(`rule ${rule.name} no longer has this ${delivery.kind} delivery (${delivery.target})`, true);
     if (spec.kind === 'webhook') {
       status = (await postWebhook(spec.url, spec.secret, body, { timeoutMs: svc.config.alerts.webhookTimeoutMs, allowPrivate: svc.config.fetch.allowPrivate, userAgent: svc.config.fetch.userAgent, now: () => sent })).status;
-    } else if (spec.file) {
-      await appendJsonLine(spec.file, body);
+    } else if (spec.sink !== undefined) {
+      await appendToSink(svc.config.alerts, spec.sink, body);
     } else {
       svc.logger.info({ stage: 'alerts', rule: rule.name, alert_id: alert.id, alert: alert.payload }, `alert: ${alert.title}`);
     }

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../analyze/types.js';
 import { resolveActor } from '../registry/resolve.js';
+import { SINK_NAME } from '../config/config.js';
 import { ReadoutError } from '../core/errors.js';
 import { normalizeName } from '../registry/normalize.js';
 import type { Registry } from '../registry/types.js';
@@ -76,11 +77,29 @@ export function ruleKind(match: Pick<RuleMatch, 'personnel' | 'spike'>): RuleKin
   return match.personnel ? 'personnel' : match.spike ? 'spike' : 'event';
 }
 
+/** Why a rule body's `log` delivery may not name a file, and what to use instead. */
+export const FILE_REFUSED = 'a rule cannot name a file to write; use {kind: log, sink: NAME} with a sink the operator configured in alerts.logSinks (a file in <dataDir>/alerts/), or {kind: log} for the server log';
+
 export const DeliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('webhook'), url: z.string().url().refine((u) => /^https?:/i.test(u), 'webhook url must be http(s)'), secret: z.string().min(16).max(200) }).strict(),
-  /** A JSON line per alert appended to this file; without a file, a log line (info). */
-  z.object({ kind: z.literal('log'), file: z.string().min(1).optional() }).strict(),
+  /**
+   * A JSON line per alert appended to the file the operator gave this sink in config
+   * alerts.logSinks (inside <dataDir>/alerts/); without a sink, a log line (info). A rule never
+   * names a file: `file` (accepted before) is refused here, for the API, the CLI and the rules file.
+   */
+  z.object({
+    kind: z.literal('log'),
+    sink: z.string().regex(SINK_NAME, 'a sink name (letters, digits, _ and -) from config alerts.logSinks').optional(),
+    file: z.never({ error: FILE_REFUSED }).optional(),
+  }).strict(),
 ]);
+
+/** The delivery row's target: the webhook URL, "sink:NAME", or "log" (a legacy `file` path is kept as it was stored, to be refused). */
+export function deliveryTarget(d: Delivery): string {
+  if (d.kind === 'webhook') return d.url;
+  const legacy = (d as { file?: unknown }).file;
+  return d.sink !== undefined ? `sink:${d.sink}` : typeof legacy === 'string' ? legacy : 'log';
+}
 
 export const RuleSpecSchema = z
   .object({

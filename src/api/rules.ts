@@ -7,6 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { renderAtom } from '../alerts/atom.js';
+import { ruleRefusal } from '../alerts/log-sink.js';
 import type { Rule } from '../alerts/rules.js';
 import type { ApiApp, RouteDeps } from './app.js';
 import { requireRole } from './auth.js';
@@ -15,13 +16,14 @@ import { idParam, ruleBody, ruleFromBody } from './rule-body.js';
 import { registerRuleTest } from './rules-test.js';
 import { apiRoute, json, Json } from './schemas.js';
 
-const Rule = Json.openapi('Rule', { type: 'object', description: 'a stored rule: id, name, spec (secrets shown as ***), feedToken, origin, createdAt, updatedAt' });
+const Rule = Json.openapi('Rule', { type: 'object', description: 'a stored rule: id, name, spec (secrets shown as ***), feedToken, origin, createdAt, updatedAt, and refused (why it does not fire) for a stored rule that still names a file path' });
 const limit = z.coerce.number().int().min(1).max(500).default(50);
 
-/** The rule as the API shows it: webhook secrets hidden. */
+/** The rule as the API shows it: webhook secrets hidden; `refused` says why a stored rule that names a file path does not fire. */
 export function publicRule(r: Rule): Record<string, unknown> {
   const spec = { ...r.spec, deliver: r.spec.deliver.map((d) => (d.kind === 'webhook' ? { ...d, secret: '***' } : d)) };
-  return { id: r.id, name: r.name, spec, feedToken: r.feedToken, origin: r.origin, createdAt: r.createdAt, updatedAt: r.updatedAt };
+  const refused = ruleRefusal(r);
+  return { id: r.id, name: r.name, spec, feedToken: r.feedToken, origin: r.origin, createdAt: r.createdAt, updatedAt: r.updatedAt, ...(refused ? { refused } : {}) };
 }
 
 const list = apiRoute('alerts', { method: 'get', path: '/rules', summary: 'watch rules', responses: { 200: json(z.object({ items: z.array(Rule) }), 'the rules') } });

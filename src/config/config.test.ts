@@ -78,8 +78,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the alerts section (rules file, webhook timeout, attempts) with defaults', () => {
-    expect(loadConfig({ env: {} }).alerts).toEqual({ rulesFile: null, webhookTimeoutMs: 10_000, maxAttempts: 5 });
-    expect(loadConfig({ env: {}, overrides: { alerts: { rulesFile: '/etc/readout/rules.yaml', webhookTimeout: '3s', maxAttempts: 2 } } }).alerts).toEqual({ rulesFile: '/etc/readout/rules.yaml', webhookTimeoutMs: 3000, maxAttempts: 2 });
+    expect(loadConfig({ env: {}, overrides: { dataDir: '/srv/r' } }).alerts).toEqual({ rulesFile: null, webhookTimeoutMs: 10_000, maxAttempts: 5, logSinks: {}, logDir: '/srv/r/alerts' });
+    expect(loadConfig({ env: {}, overrides: { dataDir: '/srv/r', alerts: { rulesFile: '/etc/readout/rules.yaml', webhookTimeout: '3s', maxAttempts: 2 } } }).alerts).toEqual({ rulesFile: '/etc/readout/rules.yaml', webhookTimeoutMs: 3000, maxAttempts: 2, logSinks: {}, logDir: '/srv/r/alerts' });
     expect(() => loadConfig({ env: {}, overrides: { alerts: { maxAttempts: 0 } } })).toThrow(/alerts\.maxAttempts/);
     expect(() => loadConfig({ env: {}, overrides: { alerts: { colour: 'red' } } })).toThrow(/alerts/);
   });

@@ -10,6 +10,9 @@ import { ReadoutError } from '../core/errors.js';
 import { DASHBOARD_DIR } from '../core/dashboard-dir.js';
 
 const duration = z.union([z.string(), z.number()]);
+/** alerts.logSinks: a sink's name, and its file (one plain name: no separator, no leading dot, so never "." or ".."). */
+export const SINK_NAME = /^[A-Za-z0-9][\w-]{0,63}$/;
+const SINK_FILE = /^[A-Za-z0-9_][\w.-]{0,127}$/;
 
 const ConfigSchema = z
   .object({
@@ -76,6 +79,11 @@ const ConfigSchema = z
         webhookTimeout: duration.default('10s'),
         /** Attempts per delivery (retries wait 5 s, 20 s, 80 s …). */
         maxAttempts: z.number().int().min(1).max(20).default(5),
+        /**
+         * Named JSON Lines files a rule's `log` delivery may write ({kind: log, sink: NAME}): plain
+         * file names inside <dataDir>/alerts/. Only the operator names files; a rule never does.
+         */
+        logSinks: z.record(z.string().regex(SINK_NAME, 'sink names use letters, digits, _ and - (up to 64)'), z.string().regex(SINK_FILE, 'a sink is a plain file name inside <dataDir>/alerts/ (no folder, no "..", not absolute), e.g. desk.jsonl')).default({}),
       })
       .strict()
       .prefault({}),
@@ -126,6 +134,10 @@ export interface Config {
     rulesFile: string | null;
     webhookTimeoutMs: number;
     maxAttempts: number;
+    /** Log sink name → file name, inside logDir. */
+    logSinks: Record<string, string>;
+    /** <dataDir>/alerts: the only folder a log delivery writes in. */
+    logDir: string;
   };
 }
 
@@ -232,6 +244,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
     api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR },
-    alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts },
+    alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts,
+      logSinks: c.alerts.logSinks, logDir: join(dataDir, 'alerts') },
   };
 }

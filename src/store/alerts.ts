@@ -5,7 +5,7 @@
 // reports to a new merged id (same report keys) both find the earlier alert and add none.
 import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Delivery, NewRule, ResolvedMatch, Rule, RuleSpec } from '../alerts/rules.js';
-import { newFeedToken } from '../alerts/rules.js';
+import { deliveryTarget, newFeedToken } from '../alerts/rules.js';
 import { ReadoutError } from '../core/errors.js';
 import type { TimelineEntry } from '../events/timeline.js';
 import { entriesByIds } from './events.js';
@@ -78,7 +78,7 @@ export interface AlertDelivery {
   alertId: number;
   ruleId: number;
   kind: Delivery['kind'];
-  /** The webhook URL or the log file ("log" for the process log). */
+  /** The webhook URL, "sink:NAME" for a log sink, or "log" for the process log. */
   target: string;
   status: DeliveryStatus;
   attempts: number;
@@ -244,7 +244,7 @@ export async function recordAlert(ctx: StoreContext, alert: NewAlert): Promise<{
     await keys(Number(row.id));
     const deliveries: AlertDelivery[] = [];
     for (const [seq, d] of alert.rule.spec.deliver.entries()) {
-      const target = d.kind === 'webhook' ? d.url : (d.file ?? 'log');
+      const target = deliveryTarget(d);
       const inserted = await db
         .insertInto('alert_deliveries')
         .values({ alert_id: Number(row.id), rule_id: ruleId, seq, kind: d.kind, target, status: 'pending', attempts: 0, last_error: null, response_status: null, next_attempt_at: at, delivered_at: null, created_at: at })

@@ -12,6 +12,7 @@ export interface TestServicesOptions {
   db?: string;
   fetch?: Record<string, unknown>;
   scheduler?: Record<string, unknown>;
+  alerts?: Record<string, unknown>;
   now?: () => Date;
 }
 
@@ -26,6 +27,7 @@ export async function testServices(options: TestServicesOptions = {}): Promise<S
       dataDir: tempDir('data'),
       fetch: { allowPrivate: ['127.0.0.1'], minDelay: '0s', connectTimeout: '2s', readTimeout: '2s', ...options.fetch },
       scheduler: { workers: 2, ...options.scheduler },
+      ...(options.alerts ? { alerts: options.alerts } : {}),
     },
   });
   const logger = silentLogger();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { dryRunRefusal, dryRunRule } from '../../alerts/dry-run.js';
+import { checkSinks, ruleRefusal } from '../../alerts/log-sink.js';
 import { syncRulesFile } from '../../alerts/rules-file.js';
 import { parseRuleSpec, resolveRule, type Rule } from '../../alerts/rules.js';
 import { ReadoutError } from '../../core/errors.js';
@@ -24,6 +25,7 @@ interface AddOptions {
   webhook?: string;
   secret?: string;
   logFile?: string;
+  logSink?: string;
   log?: boolean;
 }
 
@@ -41,12 +43,13 @@ function formatRule(r: Rule): string {
     m.minAbsIntensity !== undefined ? `|i|≥${m.minAbsIntensity}` : '', m.keywords?.length ? `keywords ${m.keywords.join('|')}` : '',
     m.personnel ? `personnel ${m.personnel.changes?.join(',') ?? 'any change'}${m.personnel.person ? ` of ${m.personnel.person}` : ''}${m.personnel.org ? ` at ${m.personnel.org}` : ''}` : '',
     m.spike ? `spike in ${m.spike.series} per ${m.spike.by} on ${m.spike.actor ?? m.spike.keyword ?? `${m.spike.dyad?.a}–${m.spike.dyad?.b}`}` : ''].filter(Boolean);
-  const to = r.spec.deliver.map((d) => (d.kind === 'webhook' ? `webhook ${d.url}` : `log ${d.file ?? '(log)'}`)).join(', ') || 'atom only';
-  return `#${String(r.id).padEnd(4)} ${r.name}${r.spec.enabled ? '' : ' (disabled)'} [${r.origin}]: ${parts.join('; ')} → ${to}`;
+  const to = r.spec.deliver.map((d) => (d.kind === 'webhook' ? `webhook ${d.url}` : `log ${d.sink !== undefined ? `sink ${d.sink}` : '(log)'}`)).join(', ') || 'atom only';
+  const refused = ruleRefusal(r);
+  return `#${String(r.id).padEnd(4)} ${r.name}${r.spec.enabled ? '' : ' (disabled)'}${refused ? ' (REFUSED)' : ''} [${r.origin}]: ${parts.join('; ')} → ${to}${refused ? `\n      ${refused}` : ''}`;
 }
 
 export function registerRules(program: Command, ctx: CliContext): void {
-  const rules = program.command('rules').description('watch rules: alerts on merged events, personnel moves and spikes (webhook, Atom feed, log file)');
+  const rules = program.command('rules').description('watch rules: alerts on merged events, personnel moves and spikes (webhook, Atom feed, log sink)');
   const registry = async () => loadRegistry(await registryOptions(ctx.config(), await ctx.store()));
 
   rules
@@ -60,7 +63,8 @@ export function registerRules(program: Command, ctx: CliContext): void {
     .option('--min-abs-intensity <x>', '|intensity| at least this')
     .option('--webhook <url>', 'POST signed JSON here')
     .option('--secret <secret>', 'the webhook HMAC secret (16+ characters)')
-    .option('--log-file <file>', 'append a JSON line per alert to this file')
+    .option('--log-sink <name>', 'append a JSON line per alert to this log sink (config alerts.logSinks)')
+    .option('--log-file <file>', 'refused: a rule cannot name a file (use --log-sink)')
     .option('--log', 'log each alert (info level)')
     .action(async (opts: AddOptions) => {
       let input: unknown;
@@ -68,9 +72,10 @@ export function registerRules(program: Command, ctx: CliContext): void {
       else {
         if (!opts.name) throw new ReadoutError('input', 'rules add needs --name (or --file)');
         if (opts.webhook && !opts.secret) throw new ReadoutError('input', '--webhook needs --secret');
+        if (opts.logFile) throw new ReadoutError('input', '--log-file: a rule cannot name a file to write', { hint: 'configure a sink in alerts.logSinks (a file in <dataDir>/alerts/) and use --log-sink NAME, or --log for the server log' });
         const deliver = [
           ...(opts.webhook ? [{ kind: 'webhook', url: opts.webhook, secret: opts.secret }] : []),
-          ...(opts.logFile ? [{ kind: 'log', file: opts.logFile }] : opts.log ? [{ kind: 'log' }] : []),
+          ...(opts.logSink ? [{ kind: 'log', sink: opts.logSink }] : opts.log ? [{ kind: 'log' }] : []),
         ];
         const match = {
           ...(opts.actor.length ? { actors: opts.actor } : {}),
@@ -81,6 +86,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
         input = { name: opts.name, match, deliver };
       }
       const spec = parseRuleSpec(input);
+      checkSinks(spec, ctx.config().alerts.logSinks);
       const rule = await (await ctx.store()).createRule({ spec, resolved: resolveRule(spec, await registry()), origin: 'api' });
       ctx.out(formatRule(rule));
       ctx.err(`feed: GET /rules/${rule.id}/atom?token=${rule.feedToken}`);
@@ -132,5 +138,6 @@ export function registerRules(program: Command, ctx: CliContext): void {
       if (!file) throw new ReadoutError('input', 'no rules file: set alerts.rulesFile in the config or pass --file');
       const r = await syncRulesFile({ store: await ctx.store(), config: ctx.config(), logger: ctx.logger() }, file);
       ctx.err(`rules from ${file}: ${r.created} created, ${r.updated} updated, ${r.removed} removed`);
+      for (const message of r.refused) ctx.err(message);
     });
 }

@@ -3,8 +3,8 @@
 import { FieldError, TextField, type Errors } from './rules-fields';
 import type { DeliveryForm } from './rules-model';
 
-const NEW_WEBHOOK: DeliveryForm = { kind: 'webhook', url: '', secret: '', file: '', stored: false };
-const NEW_LOG: DeliveryForm = { kind: 'log', url: '', secret: '', file: '', stored: false };
+const NEW_WEBHOOK: DeliveryForm = { kind: 'webhook', url: '', secret: '', sink: '', stored: false };
+const NEW_LOG: DeliveryForm = { kind: 'log', url: '', secret: '', sink: '', stored: false };
 
 export function DeliverFields({ deliver, onChange, errors }: { deliver: DeliveryForm[]; onChange: (d: DeliveryForm[]) => void; errors: Errors }) {
   const edit = (i: number, patch: Partial<DeliveryForm>) => onChange(deliver.map((d, j) => (j === i ? { ...d, ...patch } : d)));
@@ -18,7 +18,7 @@ export function DeliverFields({ deliver, onChange, errors }: { deliver: Delivery
             Delivery {i + 1} kind
             <select value={d.kind} onChange={(e) => edit(i, { kind: e.target.value as DeliveryForm['kind'], stored: false })}>
               <option value="webhook">webhook (signed JSON POST)</option>
-              <option value="log">log line / JSON Lines file</option>
+              <option value="log">log line / log sink (JSON Lines)</option>
             </select>
           </label>
           {d.kind === 'webhook' ? (
@@ -34,7 +34,7 @@ export function DeliverFields({ deliver, onChange, errors }: { deliver: Delivery
               />
             </>
           ) : (
-            <TextField id={`rule-deliver-${i}-file`} label={`Delivery ${i + 1} file (optional)`} value={d.file} onChange={(file) => edit(i, { file })} hint="A JSON line per alert is appended to this file on the server; empty: the server's log." error={errors[`deliver.${i}.file`]} />
+            <TextField id={`rule-deliver-${i}-sink`} label={`Delivery ${i + 1} log sink (optional)`} value={d.sink} onChange={(sink) => edit(i, { sink })} hint="The name of a log sink the server's operator configured (alerts.logSinks): a JSON line per alert is appended to its file. Empty: the server's log." error={errors[`deliver.${i}.sink`] ?? errors[`deliver.${i}.file`]} />
           )}
           <FieldError id={`rule-deliver-${i}`} error={errors[`deliver.${i}`] ?? errors[`deliver.${i}.kind`]} />
           <button type="button" className="secondary" onClick={() => onChange(deliver.filter((_, j) => j !== i))}>

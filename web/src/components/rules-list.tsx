@@ -7,7 +7,7 @@ import { describeMatch, type PublicRule } from './rules-model';
 
 function Deliveries({ rule }: { rule: PublicRule }) {
   if (!rule.spec.deliver.length) return <span className="muted">Atom feed only</span>;
-  return <>{rule.spec.deliver.map((d) => (d.kind === 'webhook' ? `webhook ${d.url}` : `log ${d.file ?? '(server log)'}`)).join('; ')}</>;
+  return <>{rule.spec.deliver.map((d) => (d.kind === 'webhook' ? `webhook ${d.url}` : `log ${d.sink !== undefined ? `sink ${d.sink}` : '(server log)'}`)).join('; ')}</>;
 }
 
 function RemoveButton({ rule, onRemoved }: { rule: PublicRule; onRemoved: () => void }) {
@@ -32,6 +32,7 @@ export function RuleList({ rules, canEdit, onEdit, onRemoved, alertsOf }: { rule
             <h3 className="rule-name">{r.name}</h3> {r.spec.enabled ? <span className="tag tag-ok">enabled</span> : <span className="tag tag-off">disabled: does not fire</span>}
             {r.origin === 'file' ? <span className="tag">from the rules file</span> : null}
           </div>
+          {r.refused ? <p className="state error" role="alert">{r.refused}</p> : null}
           {r.spec.description ? <p className="rule-description">{r.spec.description}</p> : null}
           <p className="rule-match">Fires on {describeMatch(r.spec)}.</p>
           <p className="muted">

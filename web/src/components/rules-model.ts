@@ -7,8 +7,8 @@ import { ApiFailure } from '../api/client';
 
 export type EventType = (typeof EVENT_TYPES)[number];
 export type PersonnelChangeKind = (typeof PERSONNEL_CHANGES)[number];
-/** A rule as GET /rules shows it (no resolved actors; webhook secrets as "***"). */
-export type PublicRule = Omit<Rule, 'resolved'>;
+/** A rule as GET /rules shows it (no resolved actors; webhook secrets as "***"; `refused`: why a stored rule naming a file path does not fire). */
+export type PublicRule = Omit<Rule, 'resolved'> & { refused?: string };
 
 // The server's lists, repeated here because the dashboard may not import server values; the
 // checks below fail the type check when the server adds a value this list lacks.
@@ -25,7 +25,8 @@ export interface DeliveryForm {
   url: string;
   /** Empty when editing a stored webhook: the stored secret stays. */
   secret: string;
-  file: string;
+  /** A log sink the operator configured (alerts.logSinks); empty: the server log. */
+  sink: string;
   /** This webhook was loaded from a stored rule (its secret is not shown). */
   stored: boolean;
 }
@@ -86,7 +87,7 @@ export function toBody(f: RuleForm): Record<string, unknown> {
     match.spike = { ...subject, by: f.spikeBy, series: f.spikeSeries };
   }
   const deliver = f.deliver.map((d) =>
-    d.kind === 'webhook' ? { kind: 'webhook', url: d.url.trim(), secret: d.stored && d.secret === '' ? '***' : d.secret } : { kind: 'log', ...(d.file.trim() ? { file: d.file.trim() } : {}) },
+    d.kind === 'webhook' ? { kind: 'webhook', url: d.url.trim(), secret: d.stored && d.secret === '' ? '***' : d.secret } : { kind: 'log', ...(d.sink.trim() ? { sink: d.sink.trim() } : {}) },
   );
   return { name: f.name.trim(), ...(f.description.trim() ? { description: f.description.trim() } : {}), enabled: f.enabled, match, deliver };
 }
@@ -106,7 +107,7 @@ export function fromSpec(spec: RuleSpec): RuleForm {
     changes: m.personnel?.changes ?? [], org: m.personnel?.org ?? '', person: m.personnel?.person ?? '',
     spikeOn: s?.dyad ? 'dyad' : s?.keyword !== undefined ? 'keyword' : 'actor', spikeActor: s?.actor ?? '', spikeA: s?.dyad?.a ?? '', spikeB: s?.dyad?.b ?? '', spikeKeyword: s?.keyword ?? '',
     spikeBy: s?.by ?? 'day', spikeSeries: s?.series ?? 'articles',
-    deliver: spec.deliver.map((d) => (d.kind === 'webhook' ? { kind: 'webhook', url: d.url, secret: '', file: '', stored: true } : { kind: 'log', url: '', secret: '', file: d.file ?? '', stored: false })),
+    deliver: spec.deliver.map((d) => (d.kind === 'webhook' ? { kind: 'webhook', url: d.url, secret: '', sink: '', stored: true } : { kind: 'log', url: '', secret: '', sink: d.sink ?? '', stored: false })),
   };
 }
 
