@@ -64,9 +64,10 @@ const OffsetCursor = z.object({ o: z.number().int().min(0) });
 function when(value: string | undefined, field: string): string | undefined {
   if (value === undefined) return undefined;
   try {
-    return parseSince(value);
+    return parseSince(value, new Date(), field);
   } catch (err) {
-    throw badRequest(`${field}: ${(err as Error).message}`, field);
+    // The message starts with the field's name already ("since must be …").
+    throw badRequest(`${field}: ${(err as Error).message.replace(/^\S+ /, '')}`, field);
   }
 }
 

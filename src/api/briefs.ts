@@ -10,6 +10,7 @@ import type { ApiApp, RouteDeps } from './app.js';
 import { requireRole } from './auth.js';
 import { badRequest, notFound } from './errors.js';
 import { apiRoute, DAY, json, Json } from './schemas.js';
+import { isCalendarDay } from '../core/days.js';
 
 const eventParam = z.object({ id: z.string().regex(/^(?:ev)?\d+$/i, 'a merged event id like ev42').openapi({ param: { name: 'id', in: 'path' }, example: 'ev42' }) });
 const idParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' } }) });
@@ -57,7 +58,7 @@ const create = apiRoute('briefs', {
       content: {
         'application/json': {
           schema: z.object({
-            since: z.union([DAY, z.string().regex(/^\d+[hdw]$/, 'e.g. 24h, 7d, 2w')]).default('24h'),
+            since: z.string().refine((v) => isCalendarDay(v) || /^\d+[hdw]$/.test(v), 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY) or a duration back from now: 24h, 7d, 2w').default('24h'),
             until: DAY.optional(),
             focus: z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 3166 alpha-3 code').optional(),
             format: Format.default('md'),

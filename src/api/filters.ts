@@ -2,7 +2,7 @@
 // (src/cli/filters.ts: registry ids, ISO3 codes or names; AAA-BBB or A,B dyads).
 import { z } from '@hono/zod-openapi';
 import { ReadoutError } from '../core/errors.js';
-import { parseDyad, resolveActor } from '../registry/resolve.js';
+import { parseDyad, resolveActor, resolveKnownActor } from '../registry/resolve.js';
 import { sinceDay, untilDay } from '../core/days.js';
 import type { Registry } from '../registry/types.js';
 import type { ActorMatch } from '../store/types.js';
@@ -17,7 +17,7 @@ function field<T>(name: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof ReadoutError) throw badRequest(`${name}: ${err.message.replace(/^--[a-z]+ /, '')}`, name);
+    if (err instanceof ReadoutError) throw badRequest(`${name}: ${err.message.replace(/^(?:--)?[a-z]+:? (?=must |")/, '')}`, name);
     throw err;
   }
 }
@@ -27,9 +27,11 @@ export function actorOf(value: string, name: string, registry: Registry): ActorM
 }
 
 export function dyadOf(value: string, registry: Registry): { a: ActorMatch; b: ActorMatch; labels: [string, string] } {
-  const [a, b] = field('dyad', () => parseDyad(value));
+  const [a, b] = field('dyad', () => parseDyad(value, 'dyad'));
   const side = (s: string) => (/^[A-Za-z]{3}$/.test(s) ? s.toUpperCase() : s);
-  return { a: actorOf(a, 'dyad', registry), b: actorOf(b, 'dyad', registry), labels: [side(a), side(b)] };
+  // Each side must be in the registry: an unknown code is a 400 naming it, not an empty answer.
+  const known = (s: string) => field('dyad', () => resolveKnownActor(s, registry, 'dyad'));
+  return { a: known(a), b: known(b), labels: [side(a), side(b)] };
 }
 
 /** Inclusive day bounds, partial dates widened; 400 when since is after until. */

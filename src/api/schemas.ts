@@ -2,6 +2,7 @@
 // documents, the bearer security requirement, and loose JSON schemas for bodies whose shape is
 // documented by the types they come from (src/store/types.ts, src/events/timeline.ts …).
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import { isCalendarDay } from '../core/days.js';
 
 export const ErrorSchema = z
   .object({
@@ -36,4 +37,4 @@ export function apiRoute<R extends RouteConfig>(tag: string, config: R) {
   return createRoute({ ...config, tags: [tag], security: [{ bearer: [] }], responses: { ...ERROR_RESPONSES, ...config.responses } });
 }
 
-export const DAY = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)');
+export const DAY = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)').refine(isCalendarDay, 'expected a real calendar date YYYY-MM-DD (or YYYY-MM, YYYY): month 01–12, day within the month');

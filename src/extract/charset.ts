@@ -1,6 +1,8 @@
 // Bytes → text. Order of evidence: BOM, HTTP Content-Type header, <meta charset> /
 // http-equiv, XML declaration, statistical detection, then UTF-8. Every label goes through
-// the WHATWG aliases (latin1/iso-8859-1 mean windows-1252, as browsers do).
+// the WHATWG aliases (latin1/iso-8859-1 mean windows-1252, as browsers do). A declared
+// charset that leaves invalid sequences gives way to the detected one, UTF-7 is never
+// honoured, and stray C0 control bytes are dropped; `warnings` says what was done.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -9,6 +11,10 @@ export interface DecodedText {
   /** The charset used, lower-case (e.g. "utf-8", "euc-kr", "shift_jis"). */
   charset: string;
   via: 'bom' | 'header' | 'meta' | 'xml-declaration' | 'detected' | 'default';
+  /** The charset the document declared when it was not used (it did not decode the bytes cleanly, or it is UTF-7). */
+  declared: string | null;
+  /** What was overridden or repaired, for the logs: a declared charset not used, control bytes dropped. */
+  warnings: string[];
 }
 
 const ALIASES: Record<string, string> = {
@@ -31,7 +37,16 @@ export function normaliseCharset(label: string | null | undefined): string | nul
   if (!label) return null;
   const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
   const name = ALIASES[l] ?? l;
+  if (isUtf7(name)) return null;
   return iconv.encodingExists(name) ? name : null;
+}
+
+/**
+ * UTF-7 is never honoured (browsers dropped it): "+ADw-script+AD4-" decodes to "<script>",
+ * so a page or feed declaring it could smuggle markup past every check made on the bytes.
+ */
+function isUtf7(label: string): boolean {
+  return /^(?:utf-?7|unicode-1-1-utf-7|csunicode11utf7|x-unicode(?:20)?utf7)$/i.test(label.trim());
 }
 
 function fromBom(body: Buffer): string | null {
@@ -41,23 +56,20 @@ function fromBom(body: Buffer): string | null {
   return null;
 }
 
+const headerLabel = (contentType: string | null | undefined): string | null => /charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType ?? '')?.[1] ?? null;
+const metaLabel = (head: string): string | null => /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1] ?? null;
+const xmlLabel = (head: string): string | null => /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? null;
+
 export function charsetFromContentType(contentType: string | null | undefined): string | null {
-  const m = /charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType ?? '');
-  return m ? normaliseCharset(m[1]) : null;
+  return normaliseCharset(headerLabel(contentType));
 }
 
-function fromMeta(head: string): string | null {
-  const direct = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
-  if (!direct) return null;
-  const name = normaliseCharset(direct[1]);
+/** A declared label as a usable charset name, or null. */
+function declaredCharset(label: string, via: DecodedText['via']): string | null {
+  const name = normaliseCharset(label);
   // WHATWG prescan: a <meta> readable as ASCII cannot really mean UTF-16 (a common
   // template mistake); browsers read such pages as UTF-8.
-  return name && /^utf-?16/.test(name) ? 'utf-8' : name;
-}
-
-function fromXmlDeclaration(head: string): string | null {
-  const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
-  return m ? normaliseCharset(m[1]) : null;
+  return via === 'meta' && name && /^utf-?16/.test(name) ? 'utf-8' : name;
 }
 
 function detect(body: Buffer): string | null {
@@ -68,10 +80,11 @@ function detect(body: Buffer): string | null {
   return name;
 }
 
-function isValidUtf8(body: Buffer): boolean {
+/** Valid UTF-8 in the first 256 KB (`window`), or in the whole body. */
+function isValidUtf8(body: Buffer, window = true): boolean {
   try {
     // stream: true so a multi-byte sequence cut by the 256 KB window does not count as invalid.
-    new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, 256 * 1024), { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(window ? body.subarray(0, 256 * 1024) : body, { stream: window });
     return true;
   } catch (err) {
     if (err instanceof TypeError) return false;
@@ -79,23 +92,73 @@ function isValidUtf8(body: Buffer): boolean {
   }
 }
 
-function decodeWith(body: Buffer, charset: string, via: DecodedText['via']): DecodedText {
-  let text = iconv.decode(body, charset);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, charset, via };
+// C0 controls other than tab, line feed, form feed and carriage return: never text, often
+// padding or corruption (a NUL in a feed). Dropped rather than refusing the document.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f]/g;
+
+function decodeWith(body: Buffer, charset: string): string {
+  const text = iconv.decode(body, charset);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function finish(text: string, charset: string, via: DecodedText['via'], warnings: string[], declared: string | null = null): DecodedText {
+  let dropped = 0;
+  const clean = text.replace(CONTROLS, () => {
+    dropped++;
+    return '';
+  });
+  if (dropped > 0) warnings.push(`${dropped} control character${dropped === 1 ? '' : 's'} (NUL etc.) dropped`);
+  return { text: clean, charset, via, declared, warnings };
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The declared charset, unless it leaves replacement characters that another charset (the
+ * detected one) does not: a Latin-1 page served as UTF-8 is read as what its bytes are, and
+ * the warning says so.
+ */
+function decodeDeclared(body: Buffer, charset: string, via: DecodedText['via'], warnings: string[]): DecodedText {
+  const text = decodeWith(body, charset);
+  const bad = replacements(text);
+  // Valid UTF-8 may spell U+FFFD itself; only invalid bytes make a declared charset wrong.
+  if (bad === 0 || (charset === 'utf-8' && isValidUtf8(body, false))) return finish(text, charset, via, warnings);
+  const detected = detect(body);
+  if (detected && detected !== charset) {
+    const other = decodeWith(body, detected);
+    if (replacements(other) < bad) {
+      warnings.push(`declared charset ${charset} (${via}) does not decode the bytes cleanly (${bad} invalid sequence${bad === 1 ? '' : 's'}); decoded as ${detected} (detected)`);
+      return finish(other, detected, 'detected', warnings, charset);
+    }
+  }
+  return finish(text, charset, via, warnings);
 }
 
 export function decodeText(body: Buffer, contentType: string | null = null): DecodedText {
   const bom = fromBom(body);
-  if (bom) return decodeWith(body, bom, 'bom');
-  const header = charsetFromContentType(contentType);
-  if (header) return decodeWith(body, header, 'header');
+  if (bom) return finish(decodeWith(body, bom), bom, 'bom', []);
+  const warnings: string[] = [];
+  let refused: string | null = null;
   const head = body.subarray(0, 4096).toString('latin1');
-  const meta = fromMeta(head);
-  if (meta) return decodeWith(body, meta, 'meta');
-  const xml = fromXmlDeclaration(head);
-  if (xml) return decodeWith(body, xml, 'xml-declaration');
-  const detected = detect(body);
-  if (detected) return decodeWith(body, detected, detected === 'utf-8' ? 'default' : 'detected');
-  return decodeWith(body, 'utf-8', 'default');
+  const declared: Array<[string | null, DecodedText['via']]> = [[headerLabel(contentType), 'header'], [metaLabel(head), 'meta'], [xmlLabel(head), 'xml-declaration']];
+  for (const [label, via] of declared) {
+    if (!label) continue;
+    if (isUtf7(label)) {
+      refused ??= label.toLowerCase();
+      warnings.push(`declared charset ${label} (${via}) ignored: UTF-7 is never honoured`);
+      continue;
+    }
+    const charset = declaredCharset(label, via);
+    if (charset) {
+      const decoded = decodeDeclared(body, charset, via, warnings);
+      return refused && !decoded.declared ? { ...decoded, declared: refused } : decoded;
+    }
+  }
+  const detected = detect(body) ?? 'utf-8';
+  return finish(decodeWith(body, detected), detected, detected === 'utf-8' ? 'default' : 'detected', warnings, refused);
 }

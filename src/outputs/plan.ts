@@ -4,7 +4,7 @@
 import { EVENT_TYPES, type Quote } from '../analyze/types.js';
 import { ARTICLE_KINDS, type ArticleKind } from '../core/types.js';
 import { ReadoutError } from '../core/errors.js';
-import { parseDyad, resolveActor } from '../registry/resolve.js';
+import { resolveActor, resolveDyad } from '../registry/resolve.js';
 import type { ActorType, Registry } from '../registry/types.js';
 import type { ActorMatch, Store } from '../store/types.js';
 import { actorRows, exportActors } from './actors.js';
@@ -121,8 +121,7 @@ export function planExport(kind: ExportKind, opts: ExportOptions, registry: () =
     case 'events': {
       let dyad: { a: ActorMatch; b: ActorMatch; directed: boolean } | undefined;
       if (opts.dyad !== undefined) {
-        const [a, b] = parseDyad(opts.dyad);
-        dyad = { a: resolveActorFlag(a, '--dyad', registry), b: resolveActorFlag(b, '--dyad', registry), directed: !!opts.directed };
+        dyad = { ...resolveDyad(opts.dyad, registry()), directed: !!opts.directed };
       }
       const types = parseList(opts.type, '--type', EVENT_TYPES, (s) => s.toUpperCase());
       return { items: (store) => store.exportEvents({ since, until, actor, dyad, types, source }), spec: eventRows as RowSpec<unknown> };

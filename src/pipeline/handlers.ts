@@ -47,7 +47,9 @@ async function fetchArticle(svc: Services, url: string, sourceId: number | null,
   if (res.contentType && !/html|xml|text\/plain/i.test(res.contentType)) {
     throw new PermanentError('extract', `${url} is ${res.contentType}, not a web page`, { hint: 'only HTML articles are extracted' });
   }
-  const page = extractPage(decodeText(res.body, res.contentType).text, res.finalUrl);
+  const decoded = decodeText(res.body, res.contentType);
+  for (const w of decoded.warnings) svc.logger.warn({ stage: 'article', job_id: jobId, url }, `decoding: ${w}`);
+  const page = extractPage(decoded.text, res.finalUrl);
   const source = sourceId === null ? null : await svc.store.getSource(sourceId);
   const stored = await storeArticle(svc.store, {
     url: res.finalUrl, page, hints, sourceId: source?.id ?? null, sourceName: source?.title ?? null, rawHash, fetchedAt: res.fetchedAt,
@@ -64,7 +66,8 @@ const comments: Handler = async (svc, job) => {
   if (articleUrl) await fetchArticle(svc, articleUrl, sourceId, {}, job.id);
   const res = await svc.fetcher.fetch({ url });
   await svc.store.putRaw(res);
-  const added = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl, { contentType: res.contentType }), articleUrl, sourceId));
+  const warn = (w: string) => svc.logger.warn({ stage: 'comments', job_id: job.id, url }, `decoding: ${w}`);
+  const added = await svc.store.transaction((tx) => attachComments(tx, parseFeed(res.body, res.finalUrl, { contentType: res.contentType, warn }), articleUrl, sourceId));
   svc.logger.debug({ stage: 'comments', job_id: job.id, url, new_comments: added }, 'comments attached');
 };
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { describeError, ReadoutError } from '../core/errors.js';
+import { quoteInput, webUrlProblem } from '../core/limits.js';
 import type { RawResponse } from '../core/types.js';
 import { decodeText } from '../extract/charset.js';
 import { extractPage } from '../extract/page.js';
@@ -66,29 +67,41 @@ export async function ingestFile(svc: Services, file: string): Promise<IngestSum
     else fail(`${what}: no article text found`);
   };
   const base = { sourceId: null, sourceName: null, fetchedAt: raw.fetchedAt };
+  // A charset overridden or control bytes dropped: logged, the file still goes in.
+  const warn = (message: string) => svc.logger.warn({ stage: 'ingest', file }, `decoding: ${message}`);
+  const decode = () => {
+    const decoded = decodeText(body);
+    decoded.warnings.forEach(warn);
+    return decoded.text;
+  };
   switch (type) {
     case 'html': {
       summary.read = 1;
       const rawHash = await svc.store.putRaw(raw);
-      const page = extractPage(decodeText(body).text, null);
+      const page = extractPage(decode(), null);
       count(await storeArticle(svc.store, { ...base, url: page.canonicalUrl ?? url, page, rawHash }), file);
       break;
     }
     case 'text': {
       summary.read = 1;
       const rawHash = await svc.store.putRaw(raw);
-      count(await storeArticle(svc.store, { ...base, url, page: pageFromText(decodeText(body).text, null), rawHash }), file);
+      count(await storeArticle(svc.store, { ...base, url, page: pageFromText(decode(), null), rawHash }), file);
       break;
     }
     case 'feed': {
       const rawHash = await svc.store.putRaw(raw);
-      const feed = parseFeed(body, null);
+      const feed = parseFeed(body, null, { label: file, warn });
       summary.read = feed.items.length;
       const toFetch = [];
       for (const item of feed.items) {
+        const linkProblem = item.link ? webUrlProblem(item.link) : null;
+        if (item.link && linkProblem) {
+          fail(`${file}: item ${quoteInput(item.id)}: link ${quoteInput(item.link)} ${linkProblem}; skipped`);
+          continue;
+        }
         const fullText = item.content ?? '';
         // A feed that carries the full text needs no fetch; a teaser-only item is fetched.
-        if (fullText.length >= 400 || !item.link || !/^https?:/i.test(item.link)) {
+        if (fullText.length >= 400 || !item.link) {
           if (!fullText && !item.summary) {
             fail(`${file}: item ${item.id} has no text and no web link`);
             continue;
@@ -119,7 +132,10 @@ export async function ingestFile(svc: Services, file: string): Promise<IngestSum
 
 const JsonRecord = z
   .object({
-    url: z.string().min(1),
+    url: z.string().superRefine((url, ctx) => {
+      const problem = webUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: `"url" ${quoteInput(url)} ${problem}; line skipped` });
+    }),
     title: z.string().nullish(),
     published: z.string().nullish(),
     source: z.string().nullish(),

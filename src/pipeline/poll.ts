@@ -5,6 +5,7 @@ import { describeError } from '../core/errors.js';
 import type { ExtractedPage, FeedItem, ParsedFeed, ParsedSitemap } from '../core/types.js';
 import { decodeText } from '../extract/charset.js';
 import { extractPage } from '../extract/page.js';
+import { webUrlProblem } from '../core/limits.js';
 import type { FetchResult } from '../fetch/types.js';
 import { canonicalUrl } from '../fetch/url.js';
 import { detectDocument } from '../sources/detect.js';
@@ -12,6 +13,7 @@ import { parseFeed } from '../sources/feed.js';
 import { parseSitemap } from '../sources/sitemap.js';
 import type { Source, Store } from '../store/types.js';
 import { attachComments } from './comments.js';
+import { capHints } from './jobs.js';
 import { afterFailure, afterSuccess } from './schedule.js';
 import type { Services } from './services.js';
 import { storeArticle } from './store-article.js';
@@ -93,15 +95,20 @@ function actualKind(source: Source, res: FetchResult): Source['kind'] {
 }
 
 async function collect(svc: Services, source: Source, res: FetchResult): Promise<Collected> {
+  // A charset overridden or control bytes dropped while decoding: worth a line in the log.
+  const warn = (message: string) => svc.logger.warn({ stage: 'poll', source_id: source.id, url: res.finalUrl }, `decoding: ${message}`);
   switch (source.kind) {
     case 'feed':
-      return { kind: 'items', items: parseFeed(res.body, res.finalUrl, { contentType: res.contentType }).items, extraRaw: [] };
+      return { kind: 'items', items: parseFeed(res.body, res.finalUrl, { contentType: res.contentType, warn }).items, extraRaw: [] };
     case 'sitemap':
       return collectSitemap(svc, source, parseSitemap(res.body, res.finalUrl));
     case 'comments':
-      return { kind: 'comments', feed: parseFeed(res.body, res.finalUrl, { contentType: res.contentType }) };
-    case 'page':
-      return { kind: 'page', page: extractPage(decodeText(res.body, res.contentType).text, res.finalUrl) };
+      return { kind: 'comments', feed: parseFeed(res.body, res.finalUrl, { contentType: res.contentType, warn }) };
+    case 'page': {
+      const decoded = decodeText(res.body, res.contentType);
+      decoded.warnings.forEach(warn);
+      return { kind: 'page', page: extractPage(decoded.text, res.finalUrl) };
+    }
   }
 }
 
@@ -121,11 +128,16 @@ async function write(tx: Store, source: Source, res: FetchResult, rawHash: strin
   }
 }
 
+/**
+ * One article job per item with an http(s) link (others are skipped: javascript:, data:,
+ * file: links are never fetched or stored), its feed metadata cut to the field caps so a
+ * hostile feed cannot put megabytes into a job row.
+ */
 export async function enqueueFeedItems(store: Store, sourceId: number | null, items: FeedItem[], jobId: number): Promise<number> {
   let queued = 0;
   for (const item of items) {
-    if (!item.link || !/^https?:/i.test(item.link)) continue;
-    const hints = { title: item.title, published: item.published, author: item.author, summary: item.summary };
+    if (!item.link || webUrlProblem(item.link)) continue;
+    const hints = capHints(item);
     const id = await store.enqueue({
       kind: 'article',
       payload: { url: item.link, sourceId, hints },
@@ -133,7 +145,7 @@ export async function enqueueFeedItems(store: Store, sourceId: number | null, it
       sourceId,
     });
     if (id !== null) queued++;
-    if (item.commentsFeed) {
+    if (item.commentsFeed && !webUrlProblem(item.commentsFeed)) {
       // Comment feeds grow: re-read them on every poll that still lists the item.
       await store.enqueue({
         kind: 'comments',

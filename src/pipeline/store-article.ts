@@ -1,6 +1,8 @@
 // The one path by which an extracted article enters the store, whatever brought it (a feed
 // item, a sitemap entry, a watched page, a local file, a JSONL import): canonical URL, dedup,
 // near-duplicate grouping, reader comments, and the analyze job for a new article.
+import { ReadoutError } from '../core/errors.js';
+import { capField, quoteInput, webUrlProblem } from '../core/limits.js';
 import type { ExtractedPage } from '../core/types.js';
 import { fingerprints, isNearDuplicate, similarity } from '../extract/fingerprint.js';
 import { canonicalUrl } from '../fetch/url.js';
@@ -37,8 +39,19 @@ export function chooseCanonical(url: string, declared: string | null): string {
   }
 }
 
+/**
+ * Only http(s) articles are stored, and local files by the file: URL ingest gives them;
+ * a javascript:, data: or over-long URL from a feed or an import never becomes an article.
+ */
+function checkUrl(url: string): void {
+  if (/^file:/i.test(url) && url.length <= 2048) return;
+  const problem = webUrlProblem(url);
+  if (problem) throw new ReadoutError('input', `article URL ${quoteInput(url)} ${problem}`, { hint: 'only http: and https: article URLs are stored' });
+}
+
 export async function storeArticle(store: Store, input: ArticleInput): Promise<StoreArticleResult> {
   const { page, hints } = input;
+  checkUrl(input.url);
   const text = page.text.trim();
   if (!text) return { status: 'empty', id: null, groupId: null, newComments: 0 };
   const canonical = chooseCanonical(input.url, page.canonicalUrl);
@@ -50,13 +63,14 @@ export async function storeArticle(store: Store, input: ArticleInput): Promise<S
       canonicalUrl: canonical,
       aliasUrls: [...new Set(aliases)],
       sourceId: input.sourceId,
-      sourceName: input.sourceName,
-      title: page.title ?? hints?.title ?? null,
-      byline: page.byline ?? hints?.author ?? null,
-      published: page.published ?? hints?.published ?? null,
+      // Every metadata field cut to its cap (src/core/limits.ts): a 9 MB title stays out of the row.
+      sourceName: capField(input.sourceName, 'name'),
+      title: capField(page.title ?? hints?.title ?? null, 'title'),
+      byline: capField(page.byline ?? hints?.author ?? null, 'byline'),
+      published: capField(page.published ?? hints?.published ?? null, 'published'),
       language: page.language,
       kind: page.kind,
-      section: page.section,
+      section: capField(page.section, 'name'),
       text,
       contentHash: fp.contentHash,
       simhash: fp.simhash,

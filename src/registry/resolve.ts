@@ -44,10 +44,30 @@ export function resolveActor(arg: string, registry: Pick<Registry, 'get' | 'look
 }
 
 /** "PRK-USA" or "org:prk-mfa,USA" → its two sides. */
-export function parseDyad(arg: string): [string, string] {
+export function parseDyad(arg: string, flag = '--dyad'): [string, string] {
   const parts = arg.includes(',') ? arg.split(',') : /^[A-Za-z]{3}-[A-Za-z]{3}$/.test(arg.trim()) ? arg.trim().split('-') : [];
   if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) {
-    throw new ReadoutError('input', `--dyad must be AAA-BBB (two ISO3 codes) or A,B (two actors), not "${arg}"`);
+    throw new ReadoutError('input', `${flag} must be AAA-BBB (two ISO3 codes) or A,B (two actors), not "${arg}"`);
   }
   return [parts[0]!.trim(), parts[1]!.trim()];
+}
+
+/**
+ * An actor that must be in the registry (a dyad side): an ISO3 country code, a registry id, or
+ * a name or alias. Unlike resolveActor, an unknown one is an error naming it, not a filter that
+ * silently matches nothing ("USA-XXX" would answer "no events").
+ */
+export function resolveKnownActor(arg: string, registry: Pick<Registry, 'get' | 'lookup' | 'country'>, flag: string): ActorMatch {
+  const match = resolveActor(arg, registry);
+  if ((match.ids ?? []).some((id) => registry.get(id))) return match;
+  const what = /^[A-Za-z]{3}$/.test(arg.trim()) ? `"${arg.trim()}" is not a known ISO 3166 alpha-3 country code` : `"${arg.trim()}" is not a known actor`;
+  throw new ReadoutError('input', `${flag}: ${what} (give an ISO3 code such as USA, a registry id such as org:prk-mfa, or a name in the registry)`, {
+    hint: 'see `readout actors list --query TEXT` for ids and names',
+  });
+}
+
+/** Both sides of a --dyad argument, each checked against the registry. */
+export function resolveDyad(arg: string, registry: Pick<Registry, 'get' | 'lookup' | 'country'>, flag = '--dyad'): { a: ActorMatch; b: ActorMatch } {
+  const [a, b] = parseDyad(arg, flag);
+  return { a: resolveKnownActor(a, registry, flag), b: resolveKnownActor(b, registry, flag) };
 }

@@ -4,8 +4,9 @@ import { decodeText } from '../extract/charset.js';
 
 const XML_DECLARATION = /^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i;
 
-export function decodeDocument(bytes: Buffer, contentType: string | null = null): string {
-  if (/charset\s*=/i.test(contentType ?? '')) return decodeText(bytes, contentType).text;
-  const decl = XML_DECLARATION.exec(bytes.subarray(0, 1024).toString('latin1'));
-  return decodeText(bytes, decl ? `text/xml; charset=${decl[1]}` : null).text;
+export function decodeDocument(bytes: Buffer, contentType: string | null = null, warn?: (message: string) => void): string {
+  const decl = /charset\s*=/i.test(contentType ?? '') ? null : XML_DECLARATION.exec(bytes.subarray(0, 1024).toString('latin1'));
+  const decoded = decodeText(bytes, decl ? `text/xml; charset=${decl[1]}` : contentType);
+  for (const w of decoded.warnings) warn?.(w);
+  return decoded.text;
 }

@@ -20,9 +20,16 @@ const SIGNATURES: Array<[string, number[]]> = [
   ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
 ];
 
+/** Below this many NUL/control bytes in the sniffed head, a document is text with stray bytes. */
+const MIN_CONTROL_BYTES = 4;
+/** ...and above this share of the head, it is binary. */
+const MAX_CONTROL_SHARE = 0.02;
+
 /**
  * What kind of non-text these bytes are ("PDF", "PNG image", "binary data"), or null for
- * text: magic numbers, NUL bytes (outside UTF-16), or a steady share of C0 control characters.
+ * text: magic numbers, or a steady share of NUL and other C0 control bytes (outside UTF-16).
+ * A few stray NULs or control bytes in a long feed or page are not evidence: decodeText
+ * drops them (src/extract/charset.ts), so one bad byte never rejects a whole document.
  */
 export function binaryKind(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 8192);
@@ -32,10 +39,9 @@ export function binaryKind(bytes: Buffer): string | null {
   let control = 0;
   for (let k = 0; k < head.length; k++) {
     const b = head[k] ?? 0;
-    if (b === 0) return 'binary data';
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
   }
-  return control / head.length > 0.02 ? 'binary data' : null;
+  return control >= MIN_CONTROL_BYTES && control / head.length > MAX_CONTROL_SHARE ? 'binary data' : null;
 }
 
 export function isBinary(bytes: Buffer): boolean {

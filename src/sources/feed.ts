@@ -17,6 +17,8 @@ export interface ParseFeedOptions {
   contentType?: string | null;
   /** How errors name the document (a file name); defaults to baseUrl, else "the document". */
   label?: string;
+  /** Told what decoding overrode or repaired (a declared charset not used, control bytes dropped). */
+  warn?: (message: string) => void;
 }
 
 const notAFeed = (where: string, what: string, hint: string): ReadoutError =>
@@ -57,11 +59,11 @@ export function parseFeed(input: string | Buffer, baseUrl: string | null, opts: 
     const gz = input[0] === 0x1f && input[1] === 0x8b;
     throw notAFeed(where, gz ? 'it is gzip-compressed data' : 'it is binary data', gz ? 'decompress it first' : 'check that the URL or file is an RSS, Atom or JSON feed');
   }
-  const text = typeof input === 'string' ? input : decodeDocument(input, opts.contentType ?? null);
+  // Stray NULs are dropped (by decodeDocument for bytes), not taken as proof of binary data.
+  const text = typeof input === 'string' ? input.replaceAll('\u0000', '') : decodeDocument(input, opts.contentType ?? null, opts.warn);
   const start = text.search(/[^\s\ufeff]/);
   if (start === -1) throw notAFeed(where, 'it is empty', 'check the URL or file');
   if (text[start] === '{' || text[start] === '[') return parseJson(text.slice(start), baseUrl, where);
-  if (text.includes('\u0000')) throw notAFeed(where, 'it is binary data', 'check that the URL or file is an RSS, Atom or JSON feed');
 
   const doc = parseXml(text);
   const root = findFirst(doc.root, (el) => isFeedRoot(el) && !insideHtml(el));

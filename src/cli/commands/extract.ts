@@ -35,12 +35,17 @@ export function toJsonRecord(page: ExtractedPage): Record<string, unknown> {
   };
 }
 
-/** Reads, checks and decodes one page file; errors are ReadoutErrors naming the file. */
-export async function readPageFile(path: string): Promise<string> {
+/**
+ * Reads, checks and decodes one page file; errors are ReadoutErrors naming the file. `warn`
+ * hears what decoding overrode or repaired (a declared charset the bytes contradict, NULs).
+ */
+export async function readPageFile(path: string, warn?: (message: string) => void): Promise<string> {
   const bytes = await readLocalFile(path, { maxBytes: MAX_PAGE_BYTES, what: 'page', hint: 'save the article page alone, not an archive or a media file' });
   const binary = binaryKind(bytes);
   if (binary) throw new ReadoutError('input', `${path}: not an HTML page (looks like ${binary})`);
-  return decodeText(bytes).text;
+  const decoded = decodeText(bytes);
+  for (const w of decoded.warnings) warn?.(`${path}: ${w}`);
+  return decoded.text;
 }
 
 /** A short view for people: metadata lines, then the text and the comment count. */
@@ -75,11 +80,11 @@ export function registerExtract(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON (always on in batch mode)')
     .action(async (file: string | undefined, opts: ExtractOptions) => {
       if (opts.batch) {
-        await runFileBatch(opts.batch, ctx, 'extract', async (rec) => ({ ...toJsonRecord(extractPage(await readPageFile(rec.path), rec.url)) }));
+        await runFileBatch(opts.batch, ctx, 'extract', async (rec) => ({ ...toJsonRecord(extractPage(await readPageFile(rec.path, (w) => ctx.err(`readout: ${w}`)), rec.url)) }));
         return;
       }
       if (!file) throw new ReadoutError('input', 'extract: give an HTML file or --batch FILE.jsonl');
-      const html = await readPageFile(file);
+      const html = await readPageFile(file, (w) => ctx.err(`readout: ${w}`));
       const page = extractPage(html, opts.url ?? null);
       ctx.out(opts.json ? JSON.stringify(toJsonRecord(page)) : formatHuman(page));
     });

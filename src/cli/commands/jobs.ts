@@ -1,18 +1,33 @@
 import type { Command } from 'commander';
+import { parseLimit } from '../../outputs/plan.js';
+import { JOB_KINDS } from '../../pipeline/jobs.js';
+import { JOB_STATUSES } from '../../store/jobs.js';
 import type { JobStatus } from '../../store/types.js';
 import type { CliContext } from '../context.js';
+import { ReadoutError } from '../../core/errors.js';
+
+/** A --status / --kind value: one of `allowed`, else an error naming the flag and the choices. */
+function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (!(allowed as readonly string[]).includes(v)) throw new ReadoutError('input', `${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return v as T;
+}
 
 export function registerJobs(program: Command, ctx: CliContext): void {
   program
     .command('jobs')
     .description('list pipeline jobs with their status, attempts, timings and errors')
     .option('--status <status>', 'queued|running|done|failed')
-    .option('--kind <kind>', 'poll|article|comments|analyze')
+    .option('--kind <kind>', JOB_KINDS.join('|'))
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'JSON output')
-    .action(async (opts: { status?: JobStatus; kind?: string; limit: string; json?: boolean }) => {
+    .action(async (opts: { status?: string; kind?: string; limit: string; json?: boolean }) => {
+      const status = oneOf<JobStatus>(opts.status, '--status', JOB_STATUSES);
+      const kind = oneOf(opts.kind, '--kind', JOB_KINDS);
+      const limit = parseLimit(opts.limit);
       const store = await ctx.store();
-      const jobs = await store.listJobs({ status: opts.status, kind: opts.kind, limit: Number(opts.limit) || 50 });
+      const jobs = await store.listJobs({ status, kind, limit });
       if (opts.json) return ctx.out(JSON.stringify(jobs, null, 2));
       const stats = await store.stats();
       ctx.out(`jobs: ${Object.entries(stats.jobs).map(([k, v]) => `${v} ${k}`).join(', ')}`);

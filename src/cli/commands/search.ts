@@ -50,7 +50,7 @@ export function registerSearch(program: Command, ctx: CliContext): void {
       let until: string | undefined;
       try {
         since = opts.since ? parseSince(opts.since) : undefined;
-        until = opts.until ? parseSince(opts.until) : undefined;
+        until = opts.until ? parseSince(opts.until, new Date(), '--until') : undefined;
       } catch (err) {
         throw new ReadoutError('input', (err as Error).message);
       }

@@ -15,7 +15,7 @@ import { formatHuman, formatMarkdown, toJson } from '../../events/timeline.js';
 import type { TimelineFilter } from '../../store/types.js';
 import type { CliContext } from '../context.js';
 import { lazyRegistry } from '../filters.js';
-import { parseDyad, resolveActor } from '../../registry/resolve.js';
+import { resolveActor, resolveDyad } from '../../registry/resolve.js';
 import { day } from '../../core/days.js';
 
 
@@ -53,8 +53,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       const filter: TimelineFilter = { since: day(opts.since, '--since'), until: day(opts.until, '--until'), limit, types: parseList(opts.type, '--type', EVENT_TYPES, (s) => s.toUpperCase()) };
       if (opts.actor) filter.actor = resolveActor(opts.actor, reg());
       if (opts.dyad) {
-        const [a, b] = parseDyad(opts.dyad);
-        filter.dyad = { a: resolveActor(a, reg()), b: resolveActor(b, reg()), directed: !!opts.directed };
+        filter.dyad = { ...resolveDyad(opts.dyad, reg()), directed: !!opts.directed };
       }
       const store = await ctx.store();
       const entries = await store.timeline(filter);

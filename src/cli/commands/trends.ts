@@ -12,7 +12,7 @@ import { computeTrend, type TrendReport } from '../../insights/compute-trend.js'
 import type { TrendBy, TrendFilter, TrendSubject } from '../../insights/types.js';
 import type { CliContext } from '../context.js';
 import { lazyRegistry } from '../filters.js';
-import { parseDyad, resolveActor } from '../../registry/resolve.js';
+import { parseDyad, resolveActor, resolveDyad } from '../../registry/resolve.js';
 import { sinceDay, untilDay } from '../../core/days.js';
 
 interface TrendsOptions {
@@ -77,7 +77,7 @@ export function registerTrends(program: Command, ctx: CliContext): void {
         label = { kind: 'actor', label: opts.actor.trim() };
       } else if (opts.dyad !== undefined) {
         const [a, b] = parseDyad(opts.dyad);
-        subject = { kind: 'dyad', a: resolveActor(a, reg()), b: resolveActor(b, reg()) };
+        subject = { kind: 'dyad', ...resolveDyad(opts.dyad, reg()) };
         const side = (s: string) => (/^[A-Za-z]{3}$/.test(s) ? s.toUpperCase() : s);
         Object.assign(labels, { a: side(a), b: side(b) });
         label = { kind: 'dyad', label: `${labels.a}-${labels.b}`, a: labels.a, b: labels.b };
