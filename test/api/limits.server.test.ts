@@ -76,6 +76,7 @@ describe('an upload the server does not read', () => {
     const r = await fetch(`${base}/rules/test`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'r', match: { types: ['THREATEN'] }, deliver: [] }) });
     expect(r.status).toBe(200);
     expect(r.headers.get('connection')).not.toBe('close');
+    expect((await fetch(`${base}/health`)).headers.get('connection')).not.toBe('close');
   });
 });
 
