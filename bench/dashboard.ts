@@ -27,7 +27,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 export async function benchDashboard(n = 100_000, rounds = 10, only?: RegExp): Promise<void> {
   console.log(`\nDashboard in Chromium over a generated SQLite store of ${n} articles (fresh browser context a round, ${rounds} rounds):`);
-  const config = loadConfig({ env: {} });
+  // No rate limit: rounds of fresh browser contexts load every screen back to back with one token.
+  const config = loadConfig({ env: {}, overrides: { api: { limits: { ratePerMinute: 0 } } } });
   if (!existsSync(CHROMIUM) || !existsSync(join(config.api.dashboardDir, 'index.html'))) {
     console.log(`  skipped: needs ${CHROMIUM} (apt-get install chromium) and a built dashboard (npm run build:web)`);
     return;
@@ -38,7 +39,7 @@ export async function benchDashboard(n = 100_000, rounds = 10, only?: RegExp): P
   const { token, hash } = generateToken();
   await store.createApiToken({ name: 'bench-dashboard', role: 'viewer', hash });
   const app = createApp({ store, config: { ...config, dataDir: join(shared.path, '..') }, logger: silentLogger() });
-  const { server, address } = await listen(app, '127.0.0.1', 0);
+  const { server, address } = await listen(app, '127.0.0.1', 0, config.api.limits);
   const base = `http://127.0.0.1:${address.port}`;
   const browser = await launchChromium();
   try {

@@ -1,7 +1,9 @@
 // The HTTP API: one Hono app built from route definitions (@hono/zod-openapi), so the OpenAPI
 // document at /openapi.json is generated from the same code that validates requests. Routes
 // are split by area; each registers itself on the app. Every route but /health and
-// /openapi.json needs a bearer token (auth.ts); errors are JSON (errors.ts).
+// /openapi.json needs a bearer token (auth.ts); errors are JSON (errors.ts). Before the token
+// check: headers (headers.ts), URL and declared body size (limits.ts), the per-address rate
+// limit (rate-limit.ts); after it: the per-token rate limit and the body counted while read.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../core/logger.js';
@@ -16,6 +18,9 @@ import { authenticate, type ApiEnv } from './auth.js';
 import { registerDashboard } from './dashboard.js';
 import { errorBody, toErrorResponse, validationError } from './errors.js';
 import { registerEvents } from './events.js';
+import { apiHeaders } from './headers.js';
+import { bodyLimits, preAuthLimits } from './limits.js';
+import { rateLimits } from './rate-limit.js';
 import { registerExports } from './exports.js';
 import { registerInsights } from './insights.js';
 import { registerOpenApi } from './openapi.js';
@@ -65,9 +70,12 @@ export function createApp(deps: ApiDeps): ApiApp {
   });
   app.onError((err, c) => toErrorResponse(err, c, deps.logger));
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  const limits = deps.config.api.limits;
+  const rate = rateLimits(limits);
+  app.use('*', apiHeaders(), preAuthLimits(limits), rate.byAddress);
   // The dashboard's static files are public and registered before the token check.
   registerDashboard(app, deps.config.api.dashboardDir);
-  app.use('*', authenticate(deps.store, routeDeps.now));
+  app.use('*', authenticate(deps.store, routeDeps.now), rate.byToken, bodyLimits(limits));
   for (const register of [registerOpenApi, registerArticles, registerActors, registerEvents, registerInsights, registerSources, registerExports, registerStream, registerTokens, registerRules, registerBriefs]) {
     register(app, routeDeps);
   }

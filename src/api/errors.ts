@@ -1,6 +1,7 @@
 // The API's one error shape, {"error": {"code", "message", "field"?}}, and the mapping from
 // thrown errors to it: validation (400, naming the field), auth (401/403), missing rows (404),
-// anything unexpected (500, logged, never with a stack or internal detail in the response).
+// anything unexpected (500, logged, never with a stack or internal detail in the response);
+// request bounds: 413, 414, 429, 431.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -8,7 +9,9 @@ import type { ZodError } from 'zod';
 import { ReadoutError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 
-export type ErrorCode = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+export type ErrorCode = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'internal'
+  // Request bounds (limits.ts, rate-limit.ts, http-guard.ts) and /health when the store is down.
+  | 'payload_too_large' | 'uri_too_long' | 'header_too_large' | 'rate_limited' | 'unavailable';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; field?: string };

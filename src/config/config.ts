@@ -68,6 +68,31 @@ const ConfigSchema = z
         port: z.number().int().min(0).max(65535).default(8787),
         /** The built dashboard served under /ui/ (default: the package's web/dist). */
         dashboardDir: z.string().min(1).optional(),
+        /** Request bounds (src/api/limits.ts, src/api/rate-limit.ts, src/api/http-guard.ts). */
+        limits: z
+          .object({
+            /** Largest request body, checked before the token (Content-Length) and while reading. */
+            bodyBytes: z.number().int().positive().default(64 * 1024),
+            /** Per-route overrides: "POST /rules/test": 262144 ({id} matches one path segment). */
+            routeBodyBytes: z
+              .record(z.string(), z.number().int().positive())
+              .superRefine((routes, ctx) => {
+                for (const key of Object.keys(routes)) {
+                  if (!/^(GET|POST|PUT|PATCH|DELETE) \/\S*$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not "METHOD /path" (e.g. "POST /rules/test")` });
+                }
+              })
+              .default({}),
+            /** Request line plus headers (Node's maxHeaderSize): 431 beyond. */
+            headerBytes: z.number().int().min(1024).default(16 * 1024),
+            /** Path plus query string: 414 beyond. */
+            urlBytes: z.number().int().min(256).default(8 * 1024),
+            /** Requests a token (or, without a valid token, a client address) may make per minute; 0 = no limit. */
+            ratePerMinute: z.number().int().min(0).default(600),
+            /** Requests allowed at once above the steady rate (token bucket size). */
+            rateBurst: z.number().int().min(1).default(300),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -128,6 +153,7 @@ export interface Config {
     port: number;
     /** Folder of the built web dashboard (web/dist unless configured). */
     dashboardDir: string;
+    limits: ApiLimits;
   };
   alerts: {
     /** YAML rules file, or null. */
@@ -139,6 +165,18 @@ export interface Config {
     /** <dataDir>/alerts: the only folder a log delivery writes in. */
     logDir: string;
   };
+}
+
+/** Bounds on API requests (config api.limits; docs/api.md "Limits"). */
+export interface ApiLimits {
+  bodyBytes: number;
+  /** "METHOD /path" → bytes. */
+  routeBodyBytes: Record<string, number>;
+  headerBytes: number;
+  urlBytes: number;
+  /** 0 = no rate limit. */
+  ratePerMinute: number;
+  rateBurst: number;
 }
 
 /** Default analysis threads: every core but one for the main thread, at least one. */
@@ -243,7 +281,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
-    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR },
+    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR, limits: c.api.limits },
     alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts,
       logSinks: c.alerts.logSinks, logDir: join(dataDir, 'alerts') },
   };

@@ -130,7 +130,7 @@ async function serveDemo(ctx: CliContext, svc: Services): Promise<void> {
   await svc.store.createApiToken({ name: `demo-${Date.now()}`, role: 'analyst', hash });
   const app = createApp({ store: svc.store, config: svc.config, logger: svc.logger });
   // The configured port, else any free one (another readout may already be serving).
-  const { server, address } = await listen(app, svc.config.api.host, svc.config.api.port).catch(() => listen(app, svc.config.api.host, 0));
+  const { server, address } = await listen(app, svc.config.api.host, svc.config.api.port, svc.config.api.limits).catch(() => listen(app, svc.config.api.host, 0, svc.config.api.limits));
   const url = `http://${address.address}:${address.port}`;
   ctx.out(`\nServing the demo store; Ctrl-C to stop.`);
   // The token travels in the fragment, which browsers never send to a server; the page keeps it and clears the address bar.

@@ -3,9 +3,12 @@
 // in one process on the configured store. Prints the URL; SIGINT/SIGTERM stop accepting
 // requests, end open streams, let the workers finish their jobs, and close the store.
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp } from '../../api/app.js';
+import { guardServer, serverOptions } from '../../api/http-guard.js';
+import type { ApiLimits } from '../../config/config.js';
 import { ReadoutError } from '../../core/errors.js';
 import { watch } from '../../pipeline/scheduler.js';
 import type { CliContext } from '../context.js';
@@ -17,9 +20,11 @@ interface ServeOptions {
   watch: boolean;
 }
 
-export function listen(app: ReturnType<typeof createApp>, hostname: string, port: number): Promise<{ server: ServerType; address: AddressInfo }> {
+/** Serves the app on Node's HTTP server with the header, timeout and unread-body bounds of http-guard.ts. */
+export function listen(app: ReturnType<typeof createApp>, hostname: string, port: number, limits: ApiLimits): Promise<{ server: ServerType; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, (info) => resolve({ server, address: info }));
+    const server = serve({ fetch: app.fetch, hostname, port, serverOptions: serverOptions(limits) }, (info) => resolve({ server, address: info }));
+    guardServer(server as Server, limits);
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(new ReadoutError('input', `serve: cannot listen on ${hostname}:${port}: ${err.code ?? err.message}`, { hint: err.code === 'EADDRINUSE' ? 'choose another --port (or api.port in the config)' : undefined })),
     );
@@ -53,7 +58,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       process.once('SIGTERM', stop);
       try {
         const app = createApp({ store: svc.store, config, logger: svc.logger });
-        const { server, address } = await listen(app, host, port);
+        const { server, address } = await listen(app, host, port, config.api.limits);
         const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
         ctx.out(`readout API on http://${shown}:${address.port} (OpenAPI: /openapi.json); dashboard: http://${shown}:${address.port}/ui/ (sign in with a token from \`readout tokens create\`)`);
         ctx.err(opts.watch ? 'watching sources too; Ctrl-C to stop' : 'API only (--no-watch); Ctrl-C to stop');
