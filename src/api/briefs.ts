@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { itemCount } from '../briefs/assemble.js';
 import { makeBrief, renderBrief, windowStart } from '../briefs/make.js';
 import type { Brief } from '../briefs/types.js';
+import { CSP as BRIEF_CSP } from '../briefs/html.js';
 import { DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, precedentsJson } from '../insights/precedents.js';
 import type { ApiApp, RouteDeps } from './app.js';
 import { requireRole } from './auth.js';
@@ -89,7 +90,9 @@ export function registerBriefs(app: ApiApp, deps: RouteDeps): void {
     const as = c.req.valid('query').format ?? saved.format;
     if (as === 'json') return c.body(saved.data, 200, { 'content-type': 'application/json; charset=utf-8' });
     const content = as === saved.format ? saved.content : renderBrief(JSON.parse(saved.data) as Brief, as);
-    return c.body(content, 200, { 'content-type': as === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8' });
+    // The HTML brief carries its CSP in a meta tag too; the header also covers a stored brief rendered before it had one.
+    if (as === 'html') return c.body(content, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': BRIEF_CSP });
+    return c.body(content, 200, { 'content-type': 'text/markdown; charset=utf-8' });
   });
 
   app.openapi(create, async (c) => {

@@ -41,6 +41,7 @@ describe('precedents and briefs over HTTP', () => {
     expect(list.items.map((b) => b.id)).toContain(made.id);
     const html = await fx.get(`/briefs/${made.id}?format=html`);
     expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await html.text()).toContain('Content-Security-Policy');
     expect((await fx.get(`/briefs/${made.id}?format=json`)).headers.get('content-type')).toContain('application/json');
   });
