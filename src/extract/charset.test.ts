@@ -2,7 +2,9 @@
 // says so), UTF-7 is never honoured, stray control bytes are dropped.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './charset.js';
+import { decodeText, normaliseCharset } from './charset.js';
+
+const normalised = (label: string) => normaliseCharset(label) ?? label;
 
 const PROSE = 'Café talks in Zürich: the naïve résumé of a façade, über alles. ';
 const page = (charsetMeta: string, body: string) => `<html><head><meta charset="${charsetMeta}"><title>Café</title></head><body><p>${body}</p></body></html>`;
@@ -25,6 +27,19 @@ describe('decodeText', () => {
     expect(d.text).toContain('Replacement sign: \ufffd.');
     const latin = decodeText(iconv.encode(page('iso-8859-1', PROSE), 'latin1'));
     expect(latin).toMatchObject({ charset: 'windows-1252', via: 'meta', declared: null });
+  });
+
+  it('reads UTF-8 bytes declared windows-1252 or ISO-8859-x as UTF-8 instead of mojibake, and says so', () => {
+    for (const declared of ['windows-1252', 'iso-8859-2']) {
+      const d = decodeText(Buffer.from(page(declared, PROSE)), `text/html; charset=${declared}`);
+      expect(d.text).toContain('Café talks in Zürich');
+      expect(d.text).not.toContain('CafÃ©');
+      expect(d).toMatchObject({ charset: 'utf-8', via: 'detected' });
+      expect(d.declared).toBe(normalised(declared));
+      expect(d.warnings.join(' ')).toMatch(/valid UTF-8 with multi-byte characters/);
+    }
+    // Plain ASCII under a single-byte label stays as declared (nothing to disagree about).
+    expect(decodeText(Buffer.from('<html><head><meta charset="windows-1252"></head><p>Talks resume.</p></html>'))).toMatchObject({ charset: 'windows-1252', via: 'meta', declared: null });
   });
 
   it('never honours UTF-7, from a header, a meta tag or an XML declaration', () => {

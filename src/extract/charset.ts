@@ -112,6 +112,12 @@ function finish(text: string, charset: string, via: DecodedText['via'], warnings
   return { text: clean, charset, via, declared, warnings };
 }
 
+const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|cp\d{3,4})$/;
+
+function hasNonAscii(body: Buffer): boolean {
+  return body.some((b) => b >= 0x80);
+}
+
 function replacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
@@ -124,6 +130,13 @@ function replacements(text: string): number {
  * the warning says so.
  */
 function decodeDeclared(body: Buffer, charset: string, via: DecodedText['via'], warnings: string[]): DecodedText {
+  // A single-byte charset decodes any bytes without a replacement, so a UTF-8 page declared
+  // windows-1252 would silently become mojibake. Non-ASCII bytes that are all valid UTF-8
+  // sequences almost never occur in real single-byte text: such a body is UTF-8.
+  if (SINGLE_BYTE.test(charset) && hasNonAscii(body) && isValidUtf8(body, false)) {
+    warnings.push(`declared charset ${charset} (${via}) does not fit the bytes (they are valid UTF-8 with multi-byte characters); decoded as utf-8 (detected)`);
+    return finish(decodeWith(body, 'utf-8'), 'utf-8', 'detected', warnings, charset);
+  }
   const text = decodeWith(body, charset);
   const bad = replacements(text);
   // Valid UTF-8 may spell U+FFFD itself; only invalid bytes make a declared charset wrong.
