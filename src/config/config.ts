@@ -65,6 +65,15 @@ const ConfigSchema = z
         port: z.number().int().min(0).max(65535).default(8787),
         /** The built dashboard served under /ui/ (default: the package's web/dist). */
         dashboardDir: z.string().min(1).optional(),
+        /** Relevance search ranks only this many of the newest matches (bounded work per request). */
+        search: z
+          .object({
+            rankCandidates: z.number().int().min(50).max(1_000_000).default(1000),
+            /** /articles and /search serve at most this many items a page; a larger `limit` is clamped (follow nextCursor). */
+            maxPageSize: z.number().int().min(1).max(500).default(200),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -120,6 +129,8 @@ export interface Config {
     port: number;
     /** Folder of the built web dashboard (web/dist unless configured). */
     dashboardDir: string;
+    /** Relevance search: how many of the newest matches are ranked; the largest page of /articles and /search. */
+    search: { rankCandidates: number; maxPageSize: number };
   };
   alerts: {
     /** YAML rules file, or null. */
@@ -231,7 +242,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
-    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR },
+    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR, search: { rankCandidates: c.api.search.rankCandidates, maxPageSize: c.api.search.maxPageSize } },
     alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts },
   };
 }
