@@ -92,6 +92,14 @@ async function check(origin: string, path: string, headers: Record<string, strin
   if (Array.isArray(body.items) && body.items.length === 0) throw new Error(`${path}: an empty result (the generated store does not fit the query)`);
 }
 
+/** autocannon on url from a child process, so the probe does not share an event loop with the load. */
+function probe(url: string): Promise<Result> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'probe', url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Result) : reject(new Error(`the /health probe failed (${code})`)))));
+}
+
 const run = (origin: string, path: string, headers: Record<string, string>, connections: number) =>
   autocannon({ url: origin + path, connections, duration: LOAD.seconds, headers });
 
@@ -118,7 +126,7 @@ export async function benchLoad(): Promise<LoadRow[]> {
       rows.push(row(name, path, await run(origin, path, headers, LOAD.connections)));
     }
     const [name, path] = ROUTES[HEALTH_BESIDE]!;
-    const [, health] = await Promise.all([run(origin, path, headers, LOAD.connections), run(origin, '/health', {}, LOAD.healthConnections)]);
+    const [, health] = await Promise.all([run(origin, path, headers, LOAD.connections), probe(origin + '/health')]);
     rows.push(row(`/health beside "${name}"`, '/health', health));
     console.log('\n| route | rps | p50 ms | p99 ms | max ms | requests | errors |\n|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.name} \`${r.path}\` | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.requests} | ${r.errors} |`);
@@ -129,12 +137,15 @@ export async function benchLoad(): Promise<LoadRow[]> {
   }
 }
 
-// The child: `tsx bench/load.ts serve CONFIG` runs `readout --config CONFIG serve --no-watch`.
+// The children: `tsx bench/load.ts serve CONFIG` runs `readout --config CONFIG serve --no-watch`;
+// `tsx bench/load.ts probe URL` runs autocannon on URL and prints its result as JSON.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [what, configPath] = process.argv.slice(2);
-  if (what === 'serve' && configPath) {
+  const [what, arg] = process.argv.slice(2);
+  if (what === 'serve' && arg) {
     const { main } = await import('../src/cli/main.js');
-    process.exitCode = await main(['node', 'readout', '--config', configPath, 'serve', '--no-watch']);
+    process.exitCode = await main(['node', 'readout', '--config', arg, 'serve', '--no-watch']);
+  } else if (what === 'probe' && arg) {
+    console.log(JSON.stringify(await autocannon({ url: arg, connections: LOAD.healthConnections, duration: LOAD.seconds })));
   } else {
     await benchLoad();
   }
