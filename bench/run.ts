@@ -3,7 +3,8 @@
 // and, over one generated store of 100k analysed articles (bench/generate.ts), export rows/s with peak
 // memory, API p50/p99 latency and the dashboard's time to first screen in Chromium.
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
-// otherwise generated pages are used.
+// otherwise generated pages are used. `npm run bench -- load` runs only the API load benchmark
+// (bench/load.ts: autocannon against `readout serve`), which the full run leaves out.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -15,6 +16,7 @@ import { benchIngest } from './ingest.js';
 import { benchExport } from './export.js';
 import { benchApi } from './api.js';
 import { benchDashboard } from './dashboard.js';
+import { benchLoad } from './load.js';
 
 const AEB = resolve('../shared/eval/data/article-extraction-benchmark/html');
 
@@ -62,4 +64,5 @@ async function main(): Promise<void> {
   await benchDashboard(100_000);
 }
 
-await main();
+if (process.argv[2] === 'load') await benchLoad();
+else await main();

@@ -32,6 +32,7 @@ export function articleContract(ctx: ContractContext): void {
       expect((await store.findArticleByUrl('https://news.example/amp/1'))?.id).toBe(first.id);
       expect((await store.getArticle(first.id))?.text).toBe(a.text);
       expect((await store.stats()).articles).toBe(1);
+      expect(await store.countArticles()).toBe(1);
     });
 
     it('reports a duplicate when the canonical URL is a known alias', async () => {
@@ -70,6 +71,7 @@ export function articleContract(ctx: ContractContext): void {
       );
       expect(byHash.filter((r) => r.status === 'inserted')).toHaveLength(1);
       expect((await store.stats()).articles).toBe(2);
+      expect(await store.countArticles()).toBe(2);
       for (let i = 0; i < 12; i++) expect((await store.findArticleByUrl(`https://alias.example/${i}`))?.id).toBe(results[0]?.id);
     });
 

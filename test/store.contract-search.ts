@@ -94,6 +94,22 @@ export function searchContract(ctx: ContractContext): void {
       expect(best[0]!.score).toBeGreaterThan(0);
     });
 
+    it('ranks only the newest rankCandidates matches by relevance, says so, and still snippets every hit', async () => {
+      // 'nuclear' matches talks, sanctions, opinion and copy; the two stored last are opinion and copy.
+      const capped = await ctx.store.search({ text: 'nuclear', order: 'relevance', rankCandidates: 2 });
+      expect(capped.map((h) => h.id).sort()).toEqual([ids.opinion, ids.copy].sort());
+      for (const h of capped) expect(h).toMatchObject({ rankCapped: true, snippet: expect.stringMatching(/«nuclear»/i) });
+      for (let i = 1; i < capped.length; i++) expect(capped[i - 1]!.score).toBeGreaterThanOrEqual(capped[i]!.score);
+      const all = await ctx.store.search({ text: 'nuclear', order: 'relevance', rankCandidates: 4 });
+      expect(all.map((h) => h.id).sort()).toEqual([ids.talks, ids.sanctions, ids.opinion, ids.copy].sort());
+      for (const h of all) expect(h.rankCapped).toBeUndefined();
+      // The cap is about ranking: newest order still sees every match.
+      expect(await searchIds('nuclear', { rankCandidates: 1 })).toEqual([ids.opinion, ids.sanctions, ids.copy, ids.talks]);
+      // With the limit below the candidates, the best of the candidates come first.
+      const [best] = await ctx.store.search({ text: 'nuclear talks', order: 'relevance', rankCandidates: 2, limit: 1 });
+      expect(best?.id).toBe(ids.copy);
+    });
+
     it('returns snippets with « » markers and group sizes', async () => {
       const hits = await ctx.store.search({ text: 'Geneva', order: 'newest' });
       expect(hits.map((h) => h.id)).toEqual([ids.copy, ids.talks]);

@@ -23,7 +23,7 @@ const Filters = z.object({
   until: time('on or before'),
   kind: z.enum(ARTICLE_KINDS as unknown as [ArticleKind, ...ArticleKind[]]).optional(),
   source: z.string().min(1).optional().openapi({ description: 'source id, feed URL or outlet name' }),
-  limit: limitSchema(),
+  limit: limitSchema().openapi({ description: 'page size (1-500, default 50); pages hold at most api.search.maxPageSize items (default 200), larger limits are clamped' }),
   cursor: cursorSchema,
 });
 
@@ -42,12 +42,20 @@ const listArticles = apiRoute('articles', {
   responses: { 200: json(pageOf(Hit, 'ArticlePage'), 'a page of articles') },
 });
 
+const SearchPage = z
+  .object({
+    items: z.array(Hit),
+    nextCursor: z.string().nullable().openapi({ description: 'pass as ?cursor= for the next page; null on the last page' }),
+    rankCapped: z.boolean().optional().openapi({ description: 'true when relevance ranked only the newest api.search.rankCandidates matches of more' }),
+  })
+  .openapi('SearchPage');
+
 const search = apiRoute('articles', {
   method: 'get',
   path: '/search',
   summary: 'full-text search: words ANDed, "quoted phrases"; snippets mark matches with « »',
   request: { query: Filters.extend({ q: z.string().max(500).default('').openapi({ description: 'the query; empty lists everything' }), order: z.enum(['relevance', 'newest']).optional() }) },
-  responses: { 200: json(pageOf(Hit, 'SearchPage'), 'a page of hits') },
+  responses: { 200: json(SearchPage, 'a page of hits') },
 });
 
 const getArticle = apiRoute('articles', {
@@ -71,27 +79,27 @@ function when(value: string | undefined, field: string): string | undefined {
   }
 }
 
-/** One page of store.search in newest or relevance order, with the next cursor. */
-export async function searchPage(store: Store, list: string, q: Omit<SearchQuery, 'limit'>, limit: number, cursor: string | undefined): Promise<Page<SearchHit>> {
+/** One page of store.search in newest or relevance order, with the next cursor (and rankCapped for a capped relevance ranking). */
+export async function searchPage(store: Store, list: string, q: Omit<SearchQuery, 'limit'>, limit: number, cursor: string | undefined): Promise<Page<SearchHit> & { rankCapped?: boolean }> {
   const order = q.text.trim() ? (q.order ?? 'relevance') : 'newest';
   if (order === 'relevance') {
     const at = decodeCursor(list, cursor, OffsetCursor)?.o ?? 0;
     if (at >= STORE_MAX) return { items: [], nextCursor: null };
     const hits = await store.search({ ...q, order, limit: Math.min(STORE_MAX, at + limit + 1) });
-    const items = hits.slice(at, at + limit);
+    const items = hits.slice(at, at + limit).map(({ rankCapped: _flag, ...hit }) => hit);
     const more = hits.length > at + limit && at + limit < STORE_MAX;
-    return { items, nextCursor: more ? encodeCursor(list, { o: at + limit }) : null };
+    return { items, nextCursor: more ? encodeCursor(list, { o: at + limit }) : null, rankCapped: hits.some((h) => h.rankCapped) };
   }
   const after = decodeCursor(list, cursor, KeysetCursor);
   const items: SearchHit[] = [];
   let until = after?.d ?? q.until;
   if (after && q.until && parseIso(q.until) !== null && parseIso(q.until)! < after.d) until = q.until;
   // Rows sharing the boundary's dated_at come back again and are dropped by id; ask for more when they fill a page.
-  for (let ask = limit + 1; ; ask = Math.min(STORE_MAX, ask * 4)) {
+  for (let ask = limit + 1; ; ask = Math.min(STORE_MAX + 1, ask * 4)) {
     const hits = await store.search({ ...q, order, until, limit: ask });
     const fresh = after ? await dropSeen(store, hits, after) : hits;
     items.push(...fresh.slice(0, limit + 1));
-    if (items.length > limit || hits.length < ask || ask >= STORE_MAX) break;
+    if (items.length > limit || hits.length < ask || ask > STORE_MAX) break;
     items.length = 0;
   }
   const more = items.length > limit;
@@ -117,16 +125,22 @@ async function dropSeen(store: Store, hits: SearchHit[], after: { d: string; id:
 }
 
 export function registerArticles(app: ApiApp, deps: RouteDeps): void {
+  // Big pages cost the whole server: the store reads are synchronous, so a 500-row page holds up
+  // every other request while it is built. Larger limits are clamped; nextCursor pages on.
+  const pageSize = (limit: number) => Math.min(limit, deps.config.api.search.maxPageSize);
   app.openapi(listArticles, async (c) => {
     const f = c.req.valid('query');
     const q = { text: '', source: f.source, since: when(f.since, 'since'), until: when(f.until, 'until'), kind: f.kind };
-    return c.json(await searchPage(deps.store, 'articles', q, f.limit, f.cursor), 200);
+    return c.json(await searchPage(deps.store, 'articles', q, pageSize(f.limit), f.cursor), 200);
   });
 
   app.openapi(search, async (c) => {
     const f = c.req.valid('query');
-    const q = { text: f.q, order: f.order, source: f.source, since: when(f.since, 'since'), until: when(f.until, 'until'), kind: f.kind };
-    return c.json(await searchPage(deps.store, `search:${f.q}:${f.order ?? ''}`, q, f.limit, f.cursor), 200);
+    const q = {
+      text: f.q, order: f.order, source: f.source, since: when(f.since, 'since'), until: when(f.until, 'until'), kind: f.kind,
+      rankCandidates: deps.config.api.search.rankCandidates,
+    };
+    return c.json(await searchPage(deps.store, `search:${f.q}:${f.order ?? ''}`, q, pageSize(f.limit), f.cursor), 200);
   });
 
   app.openapi(getArticle, async (c) => {

@@ -93,6 +93,15 @@ const ConfigSchema = z
           })
           .strict()
           .prefault({}),
+        /** Relevance search ranks only this many of the newest matches (bounded work per request). */
+        search: z
+          .object({
+            rankCandidates: z.number().int().min(50).max(1_000_000).default(1000),
+            /** /articles and /search serve at most this many items a page; a larger `limit` is clamped (follow nextCursor). */
+            maxPageSize: z.number().int().min(1).max(500).default(200),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -154,6 +163,8 @@ export interface Config {
     /** Folder of the built web dashboard (web/dist unless configured). */
     dashboardDir: string;
     limits: ApiLimits;
+    /** Relevance search: how many of the newest matches are ranked; the largest page of /articles and /search. */
+    search: { rankCandidates: number; maxPageSize: number };
   };
   alerts: {
     /** YAML rules file, or null. */
@@ -281,7 +292,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
-    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR, limits: c.api.limits },
+    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR, limits: c.api.limits, search: { rankCandidates: c.api.search.rankCandidates, maxPageSize: c.api.search.maxPageSize } },
     alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts,
       logSinks: c.alerts.logSinks, logDir: join(dataDir, 'alerts') },
   };

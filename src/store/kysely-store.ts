@@ -268,6 +268,12 @@ export class KyselyStore implements Store, StoreContext {
     return wrap('compute statistics', () => stats(this.current().db));
   }
 
+  countArticles(): Promise<number> {
+    return wrap('count articles', async () =>
+      Number((await this.current().db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0),
+    );
+  }
+
   // precedents and briefs
   precedents(eventId: number, options?: precedentsOf.PrecedentOptions): Promise<PrecedentsResult | null> {
     return wrap(`find precedents of event ${eventId}`, () => precedentsOf.precedents(this.current(), eventId, options));

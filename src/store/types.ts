@@ -109,6 +109,11 @@ export interface SearchQuery {
   kind?: ArticleKind;
   limit?: number;
   order?: 'newest' | 'relevance';
+  /**
+   * Relevance order ranks only this many of the most recently stored matches (default
+   * RANK_CANDIDATES in search.ts), so a common word costs bounded work.
+   */
+  rankCandidates?: number;
 }
 
 export interface SearchHit {
@@ -124,6 +129,8 @@ export interface SearchHit {
   /** How many articles share the near-duplicate group (1 = alone). */
   groupSize: number;
   score: number;
+  /** Set (on every hit) when more matches existed than relevance ranking considered. */
+  rankCapped?: true;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -380,6 +387,8 @@ export interface Store {
   entityCounts(keys: readonly string[]): Promise<Map<string, EntityCount>>;
 
   stats(): Promise<StoreStats>;
+  /** The number of stored articles: one query, for /health (stats() takes seven, each queued behind other requests). */
+  countArticles(): Promise<number>;
 
   // precedents and briefs (src/store/precedents.ts, src/store/briefs.ts)
   /** The most similar earlier events of a merged event (same type and dyad) and what followed each; null for an unknown id. */
