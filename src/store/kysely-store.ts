@@ -48,7 +48,9 @@ import type {
   CandidateFilter,
   CandidateStatus,
   Job,
+  JobCountFilter,
   JobStatus,
+  LeaseOptions,
   MergeSummary,
   NewArticle,
   NewJob,
@@ -186,8 +188,23 @@ export class KyselyStore implements Store, StoreContext {
   enqueue(job: NewJob): Promise<number | null> {
     return wrap(`enqueue ${job.kind} job${job.dedupeKey ? ` ${job.dedupeKey}` : ''}`, () => jobs.enqueue(this.current(), job));
   }
-  lease(kinds: string[], leaseMs: number, now?: string): Promise<Job | null> {
-    return wrap('lease a job', () => jobs.lease(this.current(), kinds, leaseMs, now));
+  lease(kinds: string[], leaseMs: number, now?: string, options?: LeaseOptions): Promise<Job | null> {
+    return wrap('lease a job', () => jobs.lease(this.current(), kinds, leaseMs, now, options));
+  }
+  reclaimJobs(owners: string[], options?: { now?: string; maxReclaims?: number }): Promise<number> {
+    return wrap('reclaim the jobs of dead workers', () => jobs.reclaim(this.current(), owners, options));
+  }
+  leaseOwners(): Promise<string[]> {
+    return wrap('list job lease owners', () => jobs.leaseOwners(this.current()));
+  }
+  renewLease(id: number, owner: string, leaseMs: number, now?: string): Promise<boolean> {
+    return wrap(`renew the lease of job ${id}`, () => jobs.renewLease(this.current(), id, owner, leaseMs, now));
+  }
+  postpone(id: number, runAfter: string): Promise<void> {
+    return wrap(`postpone job ${id}`, () => jobs.postpone(this.current(), id, runAfter));
+  }
+  countJobs(filter?: JobCountFilter): Promise<number> {
+    return wrap('count jobs', () => jobs.countJobs(this.current(), filter));
   }
   complete(id: number): Promise<void> {
     return wrap(`complete job ${id}`, () => jobs.complete(this.current(), id));

@@ -117,6 +117,10 @@ export interface JobsTable {
   started_at: string | null;
   finished_at: string | null;
   duration_ms: number | null;
+  /** Who holds the lease: "<hostname>:<pid>:<random>" (migration 9). */
+  lease_owner: string | null;
+  /** Times the job was taken back from a dead or expired holder (not counted in attempts). */
+  reclaims: Generated<number>;
 }
 
 export interface AnalysesTable {
