@@ -9,9 +9,10 @@ export interface FetchOptions {
   /** Maximum time between two chunks of the body (and for the headers after connecting). */
   readTimeoutMs: number;
   /**
-   * Hard limit for one HTTP exchange (connect + headers + whole body), so a server dripping
-   * one byte just under readTimeoutMs cannot hold a worker forever. Queueing for the host is
-   * not counted. Default: connectTimeoutMs + 4 × readTimeoutMs.
+   * Hard limit for one fetch() from call to last byte (robots.txt, waiting for the host,
+   * redirects and every body included), so a server dripping one byte just under readTimeoutMs
+   * cannot hold a worker forever; config keeps it under the job lease. Default:
+   * connectTimeoutMs + 4 × readTimeoutMs.
    */
   totalTimeoutMs?: number;
   maxBodyBytes: number;
@@ -47,5 +48,10 @@ export interface FetchResult extends RawResponse {
 export interface Fetcher {
   /** Resolves for 2xx and 304; throws ReadoutError (code robots|ssrf|timeout|too-large|redirects|http|fetch) otherwise. */
   fetch(request: FetchRequest): Promise<FetchResult>;
+  /**
+   * How long a request to this URL's host would wait for its politeness slot now: 0 = at
+   * once, ms until the host's delay has passed, null = a request to it is in flight (busy).
+   */
+  hostReadyIn?(url: string): number | null;
   close(): Promise<void>;
 }
