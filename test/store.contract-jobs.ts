@@ -112,19 +112,24 @@ export function jobContract(ctx: ContractContext): void {
       expect(await store.lease(['poll'], 1000, at(1500))).toBeNull();
       expect((await store.listJobs())[0]).toMatchObject({ status: 'running', leaseUntil: at(1900), attempts: 1 });
       expect(await store.renewLease(id, 'h:2:other', 1000, at(1500))).toBe(false);
+      // A worker that lost the lease cannot requeue the job under its new holder.
+      await store.fail(id, 'stale', at(1600), 'h:2:other');
+      expect((await store.listJobs())[0]).toMatchObject({ status: 'running', leaseOwner: 'h:1:a', lastError: null });
       await store.complete(id);
       expect(await store.renewLease(id, 'h:1:a', 1000, at(1600))).toBe(false);
       expect((await store.listJobs())[0]).toMatchObject({ status: 'done', leaseOwner: null });
     });
 
-    it('postpones a running job without using an attempt', async () => {
+    it('passes over jobs for busy hosts, never over jobs without a host', async () => {
       const { store } = ctx;
-      const id = (await store.enqueue({ kind: 'article', payload: {}, runAfter: T0, maxAttempts: 1 }))!;
-      await store.lease(['article'], 60_000, T0, { owner: 'h:1:a' });
-      await store.postpone(id, at(500));
-      expect((await store.listJobs())[0]).toMatchObject({ status: 'queued', attempts: 0, runAfter: at(500), leaseUntil: null, leaseOwner: null });
-      expect(await store.lease(['article'], 60_000, at(499))).toBeNull();
-      expect(await store.lease(['article'], 60_000, at(500))).toMatchObject({ id, attempts: 1 });
+      const slow1 = await store.enqueue({ kind: 'article', payload: {}, runAfter: at(-3000), host: 'slow.example' });
+      const none = await store.enqueue({ kind: 'deliver', payload: {}, runAfter: at(-2000) });
+      const fast = await store.enqueue({ kind: 'article', payload: {}, runAfter: at(-1000), host: 'fast.example' });
+      const skip = { skipHosts: ['slow.example', 'other.example'] };
+      expect(await store.lease([], 60_000, T0, skip)).toMatchObject({ id: none, host: null });
+      expect(await store.lease([], 60_000, T0, skip)).toMatchObject({ id: fast, host: 'fast.example' });
+      expect(await store.lease([], 60_000, T0, skip)).toBeNull();
+      expect(await store.lease([], 60_000, T0, { skipHosts: [] })).toMatchObject({ id: slow1, host: 'slow.example' });
     });
 
     it('queues a finished job again on request, but never a second copy of a pending one', async () => {

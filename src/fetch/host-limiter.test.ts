@@ -87,12 +87,15 @@ describe('HostLimiter', () => {
     await sleep(0);
     expect(limiter.readyIn('A.example')).toBeNull();
     expect(limiter.readyIn('b.example')).toBe(0);
+    expect(limiter.busyHosts()).toEqual(['a.example']);
     finish();
     await running;
     clock += 200;
     expect(limiter.readyIn('a.example')).toBe(300);
+    expect(limiter.busyHosts()).toEqual(['a.example']);
     clock += 300;
     expect(limiter.readyIn('a.example')).toBe(0);
+    expect(limiter.busyHosts()).toEqual([]);
   });
 });
 

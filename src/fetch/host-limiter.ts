@@ -73,6 +73,11 @@ export class HostLimiter {
     return Math.max(0, state.lastEnd + delay - this.now());
   }
 
+  /** Hosts a request would wait for now (busy, or within their delay). */
+  busyHosts(): string[] {
+    return [...this.hosts.keys()].filter((host) => this.readyIn(host) !== 0);
+  }
+
   /** Number of hosts currently tracked (for tests and diagnostics). */
   get size(): number {
     return this.hosts.size;

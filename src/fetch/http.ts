@@ -208,10 +208,7 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
         contentType: res.headers['content-type'] ?? null,
       };
     },
-    hostReadyIn(url: string): number | null {
-      const parsed = tryParseUrl(url);
-      return parsed ? limiter.readyIn(bareHostname(parsed)) : 0;
-    },
+    busyHosts: () => limiter.busyHosts(),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

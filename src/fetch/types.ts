@@ -48,10 +48,7 @@ export interface FetchResult extends RawResponse {
 export interface Fetcher {
   /** Resolves for 2xx and 304; throws ReadoutError (code robots|ssrf|timeout|too-large|redirects|http|fetch) otherwise. */
   fetch(request: FetchRequest): Promise<FetchResult>;
-  /**
-   * How long a request to this URL's host would wait for its politeness slot now: 0 = at
-   * once, ms until the host's delay has passed, null = a request to it is in flight (busy).
-   */
-  hostReadyIn?(url: string): number | null;
+  /** The hosts (per-host keys, see hostKey()) a request would wait for now. */
+  busyHosts?(): string[];
   close(): Promise<void>;
 }

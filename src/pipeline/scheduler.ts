@@ -1,5 +1,6 @@
 // `readout watch`: turns due sources into poll jobs and keeps workers running.
 import { describeError } from '../core/errors.js';
+import { hostKey } from '../fetch/url.js';
 import { analyzeJobPool, drainAnalysis } from './analyze-run.js';
 import { withAnalyzer } from './analyze-stage.js';
 import { syncRulesFile } from '../alerts/rules-file.js';
@@ -16,7 +17,7 @@ export async function enqueuePolls(svc: Services, options: { all?: boolean } = {
   let queued = 0;
   for (const source of sources) {
     await svc.store.transaction(async (tx) => {
-      const id = await tx.enqueue({ kind: 'poll', payload: { sourceId: source.id }, dedupeKey: `poll:${source.id}:${at}`, sourceId: source.id, maxAttempts: 2 });
+      const id = await tx.enqueue({ kind: 'poll', payload: { sourceId: source.id }, dedupeKey: `poll:${source.id}:${at}`, sourceId: source.id, maxAttempts: 2, host: hostKey(source.url) });
       if (id !== null) queued++;
       // Provisional next poll, so the source is not queued again while this poll waits;
       // the poll itself sets the real time (interval after success, backoff after failure).

@@ -38,6 +38,7 @@ export function toJob(r: Selectable<JobsTable>): Job {
     durationMs: r.duration_ms,
     leaseOwner: r.lease_owner,
     reclaims: r.reclaims,
+    host: r.host,
   };
 }
 
@@ -61,6 +62,7 @@ export async function enqueue(ctx: StoreContext, job: NewJob): Promise<number | 
       max_attempts: maxAttempts,
       run_after: job.runAfter ? toIso(job.runAfter, 'runAfter') : created,
       source_id: job.sourceId ?? null,
+      host: job.host ?? null,
       created_at: created,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
@@ -81,13 +83,16 @@ export async function enqueue(ctx: StoreContext, job: NewJob): Promise<number | 
 }
 
 /**
- * Claims the next runnable job of these kinds (all kinds when empty) for options.owner. Running
+ * Claims the next runnable job of these kinds (all kinds when empty) for options.owner, passing
+ * over jobs for options.skipHosts (busy in the caller's process: a worker must not wait on a
+ * host's politeness slot while other hosts' work is ready). Running
  * jobs whose lease expired are first taken back (see reclaimWhere), so they are leased again
  * without using an attempt.
  */
 export async function lease(ctx: StoreContext, kinds: string[], leaseMs: number, now?: string, options: LeaseOptions = {}): Promise<Job | null> {
   const at = now ? toIso(now, 'now') : nowIso();
   const leaseUntil = new Date(Date.parse(at) + Math.max(0, leaseMs)).toISOString();
+  const skipHosts = options.skipHosts ?? [];
   await reclaimWhere(ctx, at, options.maxReclaims, EXPIRED_ERROR, (q) =>
     q.where('lease_until', '<', at).$if(kinds.length > 0, (w) => w.where('kind', 'in', kinds)),
   );
@@ -104,6 +109,7 @@ export async function lease(ctx: StoreContext, kinds: string[], leaseMs: number,
         .where('status', '=', 'queued')
         .where('run_after', '<=', at)
         .$if(kinds.length > 0, (q) => q.where('kind', 'in', kinds))
+        .$if(skipHosts.length > 0, (q) => q.where((w) => w.or([w('host', 'is', null), w('host', 'not in', skipHosts)])))
         .orderBy('run_after')
         .orderBy('id')
         .limit(1)
@@ -170,16 +176,6 @@ export async function renewLease(ctx: StoreContext, id: number, owner: string, l
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Puts a running job back in the queue until runAfter without using an attempt (its host was busy). */
-export async function postpone(ctx: StoreContext, id: number, runAfter: string): Promise<void> {
-  await ctx.db
-    .updateTable('jobs')
-    .set({ status: 'queued', run_after: toIso(runAfter, 'runAfter'), lease_until: null, lease_owner: null, attempts: sql<number>`CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END` })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
-}
-
 /** Marks the job done with its finish time and the duration of the last attempt. */
 export async function complete(ctx: StoreContext, id: number): Promise<void> {
   await ctx.atomic(async (db) => {
@@ -200,18 +196,22 @@ export async function complete(ctx: StoreContext, id: number): Promise<void> {
   });
 }
 
-/** Requeues at retryAt while attempts remain; retryAt null (or no attempts left) fails the job for good. */
-export async function fail(ctx: StoreContext, id: number, error: string, retryAt: string | null): Promise<void> {
+/**
+ * Requeues at retryAt while attempts remain; retryAt null (or no attempts left) fails the job for
+ * good. Given the failing worker's owner id, a job another worker has leased since is left alone.
+ */
+export async function fail(ctx: StoreContext, id: number, error: string, retryAt: string | null, owner?: string): Promise<void> {
   const retry = retryAt === null ? null : toIso(retryAt, 'retryAt');
   await ctx.atomic(async (db) => {
     const job = await db
       .selectFrom('jobs')
-      .select(['status', 'attempts', 'max_attempts', 'started_at'])
+      .select(['status', 'attempts', 'max_attempts', 'started_at', 'lease_owner'])
       .where('id', '=', id)
       .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
     if (!job) throw notFound(`job ${id}`);
     if (job.status === 'done') return;
+    if (owner !== undefined && job.status === 'running' && job.lease_owner !== null && job.lease_owner !== owner) return;
     const finished = nowIso();
     const common = { last_error: clean(error), lease_until: null, lease_owner: null, duration_ms: durationMs(job.started_at, finished) };
     const set =

@@ -200,17 +200,14 @@ export class KyselyStore implements Store, StoreContext {
   renewLease(id: number, owner: string, leaseMs: number, now?: string): Promise<boolean> {
     return wrap(`renew the lease of job ${id}`, () => jobs.renewLease(this.current(), id, owner, leaseMs, now));
   }
-  postpone(id: number, runAfter: string): Promise<void> {
-    return wrap(`postpone job ${id}`, () => jobs.postpone(this.current(), id, runAfter));
-  }
   countJobs(filter?: JobCountFilter): Promise<number> {
     return wrap('count jobs', () => jobs.countJobs(this.current(), filter));
   }
   complete(id: number): Promise<void> {
     return wrap(`complete job ${id}`, () => jobs.complete(this.current(), id));
   }
-  fail(id: number, error: string, retryAt: string | null): Promise<void> {
-    return wrap(`record the failure of job ${id}`, () => jobs.fail(this.current(), id, error, retryAt));
+  fail(id: number, error: string, retryAt: string | null, owner?: string): Promise<void> {
+    return wrap(`record the failure of job ${id}`, () => jobs.fail(this.current(), id, error, retryAt, owner));
   }
   listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]> {
     return wrap('list jobs', () => jobs.listJobs(this.current(), filter));

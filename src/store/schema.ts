@@ -121,6 +121,8 @@ export interface JobsTable {
   lease_owner: string | null;
   /** Times the job was taken back from a dead or expired holder (not counted in attempts). */
   reclaims: Generated<number>;
+  /** The host the job fetches from (lower-case name), for host-aware leasing; null: none or unknown. */
+  host: string | null;
 }
 
 export interface AnalysesTable {

@@ -138,6 +138,8 @@ export interface NewJob {
   sourceId?: number | null;
   /** A done or failed job with the same dedupe key is queued again (attempts reset) instead of a no-op. */
   requeueFinished?: boolean;
+  /** The host the job will fetch from (the fetcher's per-host key), so leasing can pass over busy hosts. */
+  host?: string | null;
 }
 
 export interface LeaseOptions {
@@ -145,6 +147,8 @@ export interface LeaseOptions {
   owner?: string;
   /** Take-overs from dead holders before a job fails (default 5). */
   maxReclaims?: number;
+  /** Hosts busy in the caller's process: their jobs are left for later (jobs without a host are never skipped). */
+  skipHosts?: string[];
 }
 
 export interface JobCountFilter {
@@ -174,6 +178,7 @@ export interface Job {
   leaseOwner: string | null;
   /** Times taken back from a holder that died (not counted in attempts). */
   reclaims: number;
+  host: string | null;
 }
 
 export interface StoreStats {
@@ -348,12 +353,10 @@ export interface Store {
   leaseOwners(): Promise<string[]>;
   /** Extends the lease of a job its owner still holds; false when it was lost. */
   renewLease(id: number, owner: string, leaseMs: number, now?: string): Promise<boolean>;
-  /** Requeues a running job at runAfter without using an attempt. */
-  postpone(id: number, runAfter: string): Promise<void>;
   countJobs(filter?: JobCountFilter): Promise<number>;
   complete(id: number): Promise<void>;
   /** Records the error; requeues at retryAt while attempts < maxAttempts, else marks failed. */
-  fail(id: number, error: string, retryAt: string | null): Promise<void>;
+  fail(id: number, error: string, retryAt: string | null, owner?: string): Promise<void>;
   listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]>;
   /** Jobs queued or running (leased), optionally of some kinds. */
   pendingJobs(kinds?: string[]): Promise<number>;
