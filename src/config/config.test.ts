@@ -83,4 +83,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: {}, overrides: { alerts: { maxAttempts: 0 } } })).toThrow(/alerts\.maxAttempts/);
     expect(() => loadConfig({ env: {}, overrides: { alerts: { colour: 'red' } } })).toThrow(/alerts/);
   });
+
+  it('keeps every job lease longer than the longest fetch, and bounds reclaims', () => {
+    const c = loadConfig({ env: {} });
+    expect(c.fetch.totalTimeoutMs).toBe(90_000);
+    expect(c.scheduler).toMatchObject({ leaseMs: 120_000, maxReclaims: 5 });
+    expect(c.scheduler.leaseMs).toBeGreaterThan(c.fetch.totalTimeoutMs);
+    expect(loadConfig({ env: {}, overrides: { fetch: { totalTimeout: '5s' }, scheduler: { leaseTime: '6s' } } }).fetch.totalTimeoutMs).toBe(5000);
+    expect(() => loadConfig({ env: {}, overrides: { scheduler: { leaseTime: '1m' } } })).toThrow(/scheduler\.leaseTime \(1m\) must be longer than fetch\.totalTimeout \(90s\)/);
+    expect(() => loadConfig({ env: {}, overrides: { fetch: { totalTimeout: '2m' } } })).toThrow(/fetch\.totalTimeout/);
+    expect(() => loadConfig({ env: {}, overrides: { scheduler: { maxReclaims: 0 } } })).toThrow(/scheduler\.maxReclaims/);
+  });
 });

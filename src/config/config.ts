@@ -25,6 +25,8 @@ const ConfigSchema = z
         minDelay: duration.default('2s'),
         connectTimeout: duration.default('10s'),
         readTimeout: duration.default('30s'),
+        /** Hard limit for one fetch (robots.txt, redirects and body included); must stay under scheduler.leaseTime. */
+        totalTimeout: duration.default('90s'),
         maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
         maxRedirects: z.number().int().min(0).max(5).default(5),
         respectRobots: z.boolean().default(true),
@@ -41,6 +43,8 @@ const ConfigSchema = z
         workers: z.number().int().min(1).max(64).default(4),
         leaseTime: duration.default('2m'),
         maxAttempts: z.number().int().min(1).max(50).default(5),
+        /** Times a job is taken back from a worker that died before it fails (a job that kills its worker every time must stop). */
+        maxReclaims: z.number().int().min(1).max(100).default(5),
       })
       .strict()
       .prefault({}),
@@ -133,6 +137,8 @@ export interface Config {
     minDelayMs: number;
     connectTimeoutMs: number;
     readTimeoutMs: number;
+    /** Hard limit for one whole fetch; shorter than scheduler.leaseMs (checked when loading). */
+    totalTimeoutMs: number;
     maxBodyBytes: number;
     maxRedirects: number;
     respectRobots: boolean;
@@ -146,6 +152,7 @@ export interface Config {
     workers: number;
     leaseMs: number;
     maxAttempts: number;
+    maxReclaims: number;
   };
   registry: {
     files: string[];
@@ -264,6 +271,15 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
   }
   const c = result.data;
   const dataDir = c.dataDir ?? defaultDataDir(env);
+  const totalTimeoutMs = parseDuration(c.fetch.totalTimeout, 'fetch.totalTimeout');
+  const leaseMs = parseDuration(c.scheduler.leaseTime, 'scheduler.leaseTime');
+  // A job's lease must outlast the fetch it runs, so a slow server never gets a job leased twice
+  // (workers also renew leases while a job runs; this holds even when a renewal is late).
+  if (leaseMs <= totalTimeoutMs) {
+    throw new ReadoutError('config', `scheduler.leaseTime (${c.scheduler.leaseTime}) must be longer than fetch.totalTimeout (${c.fetch.totalTimeout})${path ? ` in ${path}` : ''}`, {
+      hint: 'raise scheduler.leaseTime or lower fetch.totalTimeout',
+    });
+  }
   return {
     db: c.db ?? join(dataDir, 'readout.db'),
     dataDir,
@@ -273,6 +289,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       minDelayMs: parseDuration(c.fetch.minDelay, 'fetch.minDelay'),
       connectTimeoutMs: parseDuration(c.fetch.connectTimeout, 'fetch.connectTimeout'),
       readTimeoutMs: parseDuration(c.fetch.readTimeout, 'fetch.readTimeout'),
+      totalTimeoutMs,
       maxBodyBytes: c.fetch.maxBodyBytes,
       maxRedirects: c.fetch.maxRedirects,
       respectRobots: c.fetch.respectRobots,
@@ -284,8 +301,9 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       jitter: c.scheduler.jitter,
       maxBackoffMs: parseDuration(c.scheduler.maxBackoff, 'scheduler.maxBackoff'),
       workers: c.scheduler.workers,
-      leaseMs: parseDuration(c.scheduler.leaseTime, 'scheduler.leaseTime'),
+      leaseMs,
       maxAttempts: c.scheduler.maxAttempts,
+      maxReclaims: c.scheduler.maxReclaims,
     },
     registry: {
       files: c.registry.files,

@@ -77,4 +77,25 @@ describe('HostLimiter', () => {
     await limiter.run('h', () => Promise.resolve(), 10);
     expect(waits).toEqual([2_000, 5_000, 100]);
   });
+
+  it('tells whether a host is free, busy, or how long its delay still runs', async () => {
+    let clock = 1000;
+    const limiter = new HostLimiter({ minDelayMs: 500, now: () => clock, sleep: async () => undefined });
+    expect(limiter.readyIn('a.example')).toBe(0);
+    let finish!: () => void;
+    const running = limiter.run('a.example', () => new Promise<void>((r) => (finish = r)));
+    await sleep(0);
+    expect(limiter.readyIn('A.example')).toBeNull();
+    expect(limiter.readyIn('b.example')).toBe(0);
+    expect(limiter.busyHosts()).toEqual(['a.example']);
+    finish();
+    await running;
+    clock += 200;
+    expect(limiter.readyIn('a.example')).toBe(300);
+    expect(limiter.busyHosts()).toEqual(['a.example']);
+    clock += 300;
+    expect(limiter.readyIn('a.example')).toBe(0);
+    expect(limiter.busyHosts()).toEqual([]);
+  });
 });
+

@@ -60,6 +60,24 @@ export class HostLimiter {
     }
   }
 
+  /**
+   * How long a request to `host` would wait now: 0 when it could start at once, the rest of the
+   * delay after the host's last request, or null while a request to it is running or queued
+   * (schedulers use this to run other hosts' work instead of waiting).
+   */
+  readyIn(host: string, delayMs = this.minDelayMs): number | null {
+    const state = this.hosts.get(host.toLowerCase());
+    if (!state) return 0;
+    if (state.waiting > 0) return null;
+    const delay = Math.min(this.maxDelayMs, Math.max(this.minDelayMs, delayMs));
+    return Math.max(0, state.lastEnd + delay - this.now());
+  }
+
+  /** Hosts a request would wait for now (busy, or within their delay). */
+  busyHosts(): string[] {
+    return [...this.hosts.keys()].filter((host) => this.readyIn(host) !== 0);
+  }
+
   /** Number of hosts currently tracked (for tests and diagnostics). */
   get size(): number {
     return this.hosts.size;

@@ -72,6 +72,17 @@ describe.concurrent('createFetcher: timeouts', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  it('bounds the whole fetch, redirects included, by totalTimeoutMs (so a job lease can outlast it)', async () => {
+    // Each hop answers within the per-exchange limit; together they take longer than it.
+    const srv = await serve((req, res) => {
+      const n = Number(req.url?.slice(1)) || 0;
+      setTimeout(() => (n < 3 ? res.writeHead(302, { location: `/${n + 1}` }).end() : res.writeHead(200).end('ok')), 250);
+    });
+    const err = await fetcher({ totalTimeoutMs: 600, readTimeoutMs: 2000 }).fetch({ url: `${srv.base}/0` }).then(() => null, (e: unknown) => e);
+    expect(err).toMatchObject({ code: 'timeout' });
+    expect(srv.seen.length).toBeLessThan(4);
+  });
+
   it('times out a connection whose DNS lookup never returns', async () => {
     const hang: LookupFunction = () => undefined;
     const { ms, err } = await timedFailure(fetcher({}, { lookup: hang }).fetch({ url: 'http://hang.test/' }));

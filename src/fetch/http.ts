@@ -40,6 +40,8 @@ interface Exchange {
 }
 
 interface HopOptions {
+  /** When the whole fetch must be over (ms since epoch). */
+  deadline: number;
   checkRobots: boolean;
   limit: number;
   accept: string;
@@ -65,6 +67,7 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
     now,
     load: async (robotsUrl) => {
       const { exchange: res } = await follow(robotsUrl, {
+        deadline: now() + totalTimeoutMs,
         checkRobots: false,
         limit: Math.min(ROBOTS_MAX_BYTES, options.maxBodyBytes),
         accept: 'text/plain',
@@ -75,6 +78,19 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
   });
   let closed = false;
 
+  function timeoutError(href: string): ReadoutError {
+    return new ReadoutError('timeout', `Fetching ${href} took longer than ${totalTimeoutMs} ms`, {
+      hint: 'The server is sending too slowly; it will be retried later (the limit is fetch.totalTimeout).',
+    });
+  }
+
+  /** Rejects with a timeout once the deadline passes (the robots.txt load goes on and is cached). */
+  function beforeDeadline<T>(work: Promise<T>, deadline: number, href: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeoutError(href)), Math.max(0, deadline - now()))));
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+  }
+
   /** One GET, holding the host's slot until the body is read. Never follows redirects. */
   function exchange(url: URL, hop: HopOptions, delayMs: number): Promise<Exchange> {
     return limiter.run(
@@ -82,10 +98,12 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
       async () => {
         const controller = new AbortController();
         let timedOut = false;
+        const left = hop.deadline - now();
+        if (left <= 0) throw timeoutError(url.href);
         const timer = setTimeout(() => {
           timedOut = true;
           controller.abort();
-        }, totalTimeoutMs);
+        }, left);
         try {
           const res = await agent.request({
             origin: url.origin,
@@ -109,11 +127,7 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
           const body = await readBody(res.body, parseContentEncoding(headers['content-encoding']), hop.limit, url.href);
           return { status, headers, body, fetchedAt };
         } catch (err) {
-          if (timedOut) {
-            throw new ReadoutError('timeout', `Fetching ${url.href} took longer than ${totalTimeoutMs} ms`, {
-              hint: 'The server is sending too slowly; it will be retried later (the limit is FetchOptions.totalTimeoutMs).',
-            });
-          }
+          if (timedOut) throw timeoutError(url.href);
           throw toFetchError(err, url.href, timeouts);
         } finally {
           clearTimeout(timer);
@@ -131,7 +145,7 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
       assertLiteralHostAllowed(policy, url);
       let delayMs = options.minDelayMs;
       if (hop.checkRobots && options.respectRobots) {
-        const verdict = await robots.check(url);
+        const verdict = await beforeDeadline(robots.check(url), hop.deadline, url.href);
         if (!verdict.allowed) {
           throw new ReadoutError('robots', `robots.txt of ${url.host} disallows ${url.href}`, {
             hint: 'The site asks bots not to fetch this URL; remove the source or ask the site owner.',
@@ -172,6 +186,7 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
       if (closed) throw new ReadoutError('fetch', `Fetcher is closed; cannot fetch ${request.url}`);
       const started = now();
       const { exchange: res, finalUrl, redirects } = await follow(request.url, {
+        deadline: started + totalTimeoutMs,
         checkRobots: true,
         limit: options.maxBodyBytes,
         accept: request.accept ?? DEFAULT_ACCEPT,
@@ -193,6 +208,7 @@ export function createFetcher(options: FetchOptions, logger: Logger, deps: Fetch
         contentType: res.headers['content-type'] ?? null,
       };
     },
+    busyHosts: () => limiter.busyHosts(),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

@@ -9,9 +9,10 @@ export interface FetchOptions {
   /** Maximum time between two chunks of the body (and for the headers after connecting). */
   readTimeoutMs: number;
   /**
-   * Hard limit for one HTTP exchange (connect + headers + whole body), so a server dripping
-   * one byte just under readTimeoutMs cannot hold a worker forever. Queueing for the host is
-   * not counted. Default: connectTimeoutMs + 4 × readTimeoutMs.
+   * Hard limit for one fetch() from call to last byte (robots.txt, waiting for the host,
+   * redirects and every body included), so a server dripping one byte just under readTimeoutMs
+   * cannot hold a worker forever; config keeps it under the job lease. Default:
+   * connectTimeoutMs + 4 × readTimeoutMs.
    */
   totalTimeoutMs?: number;
   maxBodyBytes: number;
@@ -47,5 +48,7 @@ export interface FetchResult extends RawResponse {
 export interface Fetcher {
   /** Resolves for 2xx and 304; throws ReadoutError (code robots|ssrf|timeout|too-large|redirects|http|fetch) otherwise. */
   fetch(request: FetchRequest): Promise<FetchResult>;
+  /** The hosts (per-host keys, see hostKey()) a request would wait for now. */
+  busyHosts?(): string[];
   close(): Promise<void>;
 }

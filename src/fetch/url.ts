@@ -119,6 +119,12 @@ export function parseFetchUrl(url: string): URL {
 }
 
 /** The host name without IPv6 brackets, lower-case, as used for limiting and SSRF checks. */
+/** A URL's per-host politeness key (what HostLimiter and job leasing use); null when it is no URL. */
+export function hostKey(url: string): string | null {
+  const parsed = tryParseUrl(url);
+  return parsed ? bareHostname(parsed) : null;
+}
+
 export function bareHostname(url: URL): string {
   const h = url.hostname.toLowerCase();
   return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;

@@ -6,7 +6,7 @@ import { describeError } from '../core/errors.js';
 import { recordPositions } from '../opinion/record.js';
 import type { AnalyzeFilter, ArticleToAnalyze } from '../store/types.js';
 import { analyzerOf, articleLabel, evaluateAlerts } from './analyze-stage.js';
-import { ANALYZE_KIND, DELIVER_KINDS } from './jobs.js';
+import { analyzeJob, ANALYZE_KIND, DELIVER_KINDS } from './jobs.js';
 import type { Services } from './services.js';
 import { WorkerPool } from './worker.js';
 
@@ -18,17 +18,38 @@ export function analyzeJobPool(svc: Services, idleMs?: number): WorkerPool {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs analyze jobs until none is queued or running (jobs waiting for a retry are waited for),
- * so a command returns with everything it stored analysed.
+ * Queues an analyze job for every stored article without an analysis by this analyzer version
+ * (its job lost to crashes, failed, or run by an older analyzer); watch, serve and ingest call
+ * it at start-up so analysis is never lost. Registry changes are left to `reanalyze`.
  */
-export async function drainAnalysis(svc: Services): Promise<{ processed: number; failed: number }> {
+export async function enqueueMissingAnalyses(svc: Services, pageSize = 500): Promise<number> {
+  let queued = 0;
+  for (let afterId = 0; ; ) {
+    const page = await svc.store.articlesToAnalyze({ staleVersion: { analyzer: ANALYZER_VERSION }, afterId, limit: pageSize });
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]!.id;
+    for (const a of page) if ((await svc.store.enqueue(analyzeJob(a.id))) !== null) queued++;
+  }
+  if (queued > 0) svc.logger.info({ stage: 'analyze', articles: queued }, 'queued analysis of articles stored without a current one');
+  return queued;
+}
+
+/**
+ * Runs analyze jobs until none is queued or running (jobs waiting for a retry are waited for),
+ * so a command returns with everything it stored analysed. `failed` counts the analyze and
+ * delivery jobs that failed for good since `since` (default: this call), read from the store,
+ * so failures recorded elsewhere (a lease taken back too often) are reported too.
+ */
+export async function drainAnalysis(svc: Services, since: string = new Date().toISOString()): Promise<{ processed: number; failed: number }> {
   const pool = analyzeJobPool(svc);
   for (;;) {
     await pool.drain();
     if ((await svc.store.pendingJobs([ANALYZE_KIND])) === 0) {
       // Alert deliveries queued by the analyses (those waiting for a retry stay queued).
-      await new WorkerPool(svc, { concurrency: 2, kinds: DELIVER_KINDS }).drain();
-      return { processed: pool.processed, failed: pool.failed };
+      const deliveries = new WorkerPool(svc, { concurrency: 2, kinds: DELIVER_KINDS });
+      await deliveries.drain();
+      const failed = await svc.store.countJobs({ status: 'failed', kinds: [ANALYZE_KIND, ...DELIVER_KINDS], finishedSince: since });
+      return { processed: pool.processed + deliveries.processed, failed };
     }
     await sleep(200);
   }

@@ -1,7 +1,7 @@
 // Reader comments that arrive as a feed (wfw:commentRss or a `comments` source): each item
 // becomes a comment on the article it belongs to, stored apart from the article body.
 import type { ParsedFeed, ReaderComment } from '../core/types.js';
-import { canonicalUrl } from '../fetch/url.js';
+import { canonicalUrl, hostKey } from '../fetch/url.js';
 import type { Store } from '../store/types.js';
 import { scoreComments } from '../opinion/record.js';
 
@@ -38,7 +38,7 @@ export async function attachComments(
       added += await store.addComments(article.id, comments);
       await scoreComments(store, article.id);
     } else {
-      await store.enqueue({ kind: 'article', payload: { url, sourceId, hints: {} }, dedupeKey: `article:${canonicalUrl(url)}`, sourceId });
+      await store.enqueue({ kind: 'article', payload: { url, sourceId, hints: {} }, dedupeKey: `article:${canonicalUrl(url)}`, sourceId, host: hostKey(url) });
     }
   }
   return added;

@@ -12,9 +12,12 @@ export const ANALYZE_KIND = 'analyze' satisfies JobKind;
 /** Alert deliveries (src/alerts/evaluate.ts). */
 export const DELIVER_KINDS = ['deliver'] as const satisfies readonly JobKind[];
 
-/** The job that analyses a newly stored article (one per article, ever: the dedupe key). */
+/**
+ * The job that analyses a stored article: one pending per article (the dedupe key), and a
+ * finished or failed one is queued again, so a failure never blocks a later analysis.
+ */
 export function analyzeJob(articleId: number): NewJob {
-  return { kind: ANALYZE_KIND, payload: { articleId }, dedupeKey: `analyze:${articleId}`, maxAttempts: 2 };
+  return { kind: ANALYZE_KIND, payload: { articleId }, dedupeKey: `analyze:${articleId}`, maxAttempts: 2, requeueFinished: true };
 }
 
 /** A hint cut to its field's cap (enqueueFeedItems cuts before enqueueing; this guards older rows). */

@@ -7,7 +7,7 @@ import { decodeText } from '../extract/charset.js';
 import { extractPage } from '../extract/page.js';
 import { webUrlProblem } from '../core/limits.js';
 import type { FetchResult } from '../fetch/types.js';
-import { canonicalUrl } from '../fetch/url.js';
+import { canonicalUrl, hostKey } from '../fetch/url.js';
 import { detectDocument } from '../sources/detect.js';
 import { parseFeed } from '../sources/feed.js';
 import { parseSitemap } from '../sources/sitemap.js';
@@ -143,6 +143,7 @@ export async function enqueueFeedItems(store: Store, sourceId: number | null, it
       payload: { url: item.link, sourceId, hints },
       dedupeKey: `article:${canonicalUrl(item.link)}`,
       sourceId,
+      host: hostKey(item.link),
     });
     if (id !== null) queued++;
     if (item.commentsFeed && !webUrlProblem(item.commentsFeed)) {
@@ -152,6 +153,7 @@ export async function enqueueFeedItems(store: Store, sourceId: number | null, it
         payload: { url: item.commentsFeed, articleUrl: item.link, sourceId },
         dedupeKey: `comments:${item.commentsFeed}:${jobId}`,
         sourceId,
+        host: hostKey(item.commentsFeed),
       });
     }
   }

@@ -1,6 +1,7 @@
 // `readout watch`: turns due sources into poll jobs and keeps workers running.
 import { describeError } from '../core/errors.js';
-import { analyzeJobPool, drainAnalysis } from './analyze-run.js';
+import { hostKey } from '../fetch/url.js';
+import { analyzeJobPool, drainAnalysis, enqueueMissingAnalyses } from './analyze-run.js';
 import { withAnalyzer } from './analyze-stage.js';
 import { syncRulesFile } from '../alerts/rules-file.js';
 import { FETCH_KINDS } from './jobs.js';
@@ -16,7 +17,7 @@ export async function enqueuePolls(svc: Services, options: { all?: boolean } = {
   let queued = 0;
   for (const source of sources) {
     await svc.store.transaction(async (tx) => {
-      const id = await tx.enqueue({ kind: 'poll', payload: { sourceId: source.id }, dedupeKey: `poll:${source.id}:${at}`, sourceId: source.id, maxAttempts: 2 });
+      const id = await tx.enqueue({ kind: 'poll', payload: { sourceId: source.id }, dedupeKey: `poll:${source.id}:${at}`, sourceId: source.id, maxAttempts: 2, host: hostKey(source.url) });
       if (id !== null) queued++;
       // Provisional next poll, so the source is not queued again while this poll waits;
       // the poll itself sets the real time (interval after success, backoff after failure).
@@ -40,6 +41,7 @@ export interface WatchOptions {
 export async function watch(svc: Services, options: WatchOptions = {}): Promise<void> {
   // Watch rules from config alerts.rulesFile (a bad file stops watch before it starts).
   await syncRulesFile(svc);
+  await enqueueMissingAnalyses(svc);
   await withAnalyzer(svc, async (svc) => {
     const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers, kinds: FETCH_KINDS });
     const analysis = analyzeJobPool(svc);
@@ -63,15 +65,21 @@ export async function watch(svc: Services, options: WatchOptions = {}): Promise<
   });
 }
 
-/** Polls every enabled source once and runs all resulting work, analysis included, to completion. */
+/**
+ * Polls every enabled source once and runs all resulting work, analysis included, to completion.
+ * `failed` counts the jobs that failed for good during the run, from the store.
+ */
 export async function pollOnce(svc: Services): Promise<{ polls: number; processed: number; failed: number }> {
+  const since = new Date().toISOString();
+  await enqueueMissingAnalyses(svc);
   return withAnalyzer(svc, async (svc) => {
     const polls = await enqueuePolls(svc, { all: true });
     const pool = new WorkerPool(svc, { concurrency: svc.config.scheduler.workers, kinds: FETCH_KINDS });
     const analysis = analyzeJobPool(svc);
     await Promise.all([pool.drain(), analysis.drain()]);
-    const rest = await drainAnalysis(svc);
-    return { polls, processed: pool.processed + analysis.processed + rest.processed, failed: pool.failed + analysis.failed + rest.failed };
+    const rest = await drainAnalysis(svc, since);
+    const failed = await svc.store.countJobs({ status: 'failed', finishedSince: since });
+    return { polls, processed: pool.processed + analysis.processed + rest.processed, failed };
   });
 }
 

@@ -221,7 +221,7 @@ function analyzeQuery(ctx: StoreContext, filter: AnalyzeFilter) {
         w.or([
           w('an.article_id', 'is', null),
           w('an.analyzer_version', '<>', stale?.analyzer ?? ''),
-          w('an.registry_version', '<>', stale?.registry ?? ''),
+          ...(stale?.registry === undefined ? [] : [w('an.registry_version', '<>', stale.registry)]),
         ]),
       ),
     );

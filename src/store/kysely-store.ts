@@ -48,7 +48,9 @@ import type {
   CandidateFilter,
   CandidateStatus,
   Job,
+  JobCountFilter,
   JobStatus,
+  LeaseOptions,
   MergeSummary,
   NewArticle,
   NewJob,
@@ -186,14 +188,26 @@ export class KyselyStore implements Store, StoreContext {
   enqueue(job: NewJob): Promise<number | null> {
     return wrap(`enqueue ${job.kind} job${job.dedupeKey ? ` ${job.dedupeKey}` : ''}`, () => jobs.enqueue(this.current(), job));
   }
-  lease(kinds: string[], leaseMs: number, now?: string): Promise<Job | null> {
-    return wrap('lease a job', () => jobs.lease(this.current(), kinds, leaseMs, now));
+  lease(kinds: string[], leaseMs: number, now?: string, options?: LeaseOptions): Promise<Job | null> {
+    return wrap('lease a job', () => jobs.lease(this.current(), kinds, leaseMs, now, options));
+  }
+  reclaimJobs(owners: string[], options?: { now?: string; maxReclaims?: number }): Promise<number> {
+    return wrap('reclaim the jobs of dead workers', () => jobs.reclaim(this.current(), owners, options));
+  }
+  leaseOwners(): Promise<string[]> {
+    return wrap('list job lease owners', () => jobs.leaseOwners(this.current()));
+  }
+  renewLease(id: number, owner: string, leaseMs: number, now?: string): Promise<boolean> {
+    return wrap(`renew the lease of job ${id}`, () => jobs.renewLease(this.current(), id, owner, leaseMs, now));
+  }
+  countJobs(filter?: JobCountFilter): Promise<number> {
+    return wrap('count jobs', () => jobs.countJobs(this.current(), filter));
   }
   complete(id: number): Promise<void> {
     return wrap(`complete job ${id}`, () => jobs.complete(this.current(), id));
   }
-  fail(id: number, error: string, retryAt: string | null): Promise<void> {
-    return wrap(`record the failure of job ${id}`, () => jobs.fail(this.current(), id, error, retryAt));
+  fail(id: number, error: string, retryAt: string | null, owner?: string): Promise<void> {
+    return wrap(`record the failure of job ${id}`, () => jobs.fail(this.current(), id, error, retryAt, owner));
   }
   listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]> {
     return wrap('list jobs', () => jobs.listJobs(this.current(), filter));

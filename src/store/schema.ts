@@ -117,6 +117,12 @@ export interface JobsTable {
   started_at: string | null;
   finished_at: string | null;
   duration_ms: number | null;
+  /** Who holds the lease: "<hostname>:<pid>:<random>" (migration 9). */
+  lease_owner: string | null;
+  /** Times the job was taken back from a dead or expired holder (not counted in attempts). */
+  reclaims: Generated<number>;
+  /** The host the job fetches from (lower-case name), for host-aware leasing; null: none or unknown. */
+  host: string | null;
 }
 
 export interface AnalysesTable {

@@ -143,6 +143,26 @@ export interface NewJob {
   runAfter?: string;
   maxAttempts?: number;
   sourceId?: number | null;
+  /** A done or failed job with the same dedupe key is queued again (attempts reset) instead of a no-op. */
+  requeueFinished?: boolean;
+  /** The host the job will fetch from (the fetcher's per-host key), so leasing can pass over busy hosts. */
+  host?: string | null;
+}
+
+export interface LeaseOptions {
+  /** Stored with the lease ("<hostname>:<pid>:<random>"), so a successor can reclaim it. */
+  owner?: string;
+  /** Take-overs from dead holders before a job fails (default 5). */
+  maxReclaims?: number;
+  /** Hosts busy in the caller's process: their jobs are left for later (jobs without a host are never skipped). */
+  skipHosts?: string[];
+}
+
+export interface JobCountFilter {
+  status?: JobStatus;
+  kinds?: string[];
+  /** Only jobs finished at or after this time. */
+  finishedSince?: string;
 }
 
 export interface Job {
@@ -161,6 +181,11 @@ export interface Job {
   startedAt: string | null;
   finishedAt: string | null;
   durationMs: number | null;
+  /** Who holds the lease while running. */
+  leaseOwner: string | null;
+  /** Times taken back from a holder that died (not counted in attempts). */
+  reclaims: number;
+  host: string | null;
 }
 
 export interface StoreStats {
@@ -185,8 +210,8 @@ export interface StoredAnalysis {
 export interface AnalyzeFilter {
   /** Dated at or after this time (articles.dated_at: the published time, else when fetched). */
   since?: string;
-  /** Only articles without an analysis, or whose analysis was made by other code or registry versions. */
-  staleVersion?: { analyzer: string; registry: string };
+  /** Only articles without an analysis, or whose analysis was made by other code or registry versions (registry left out: any). */
+  staleVersion?: { analyzer: string; registry?: string };
 }
 
 /** What the analyzer needs of a stored article (ArticleInput's fields). */
@@ -327,11 +352,18 @@ export interface Store {
 
   // jobs: a durable queue with leases
   enqueue(job: NewJob): Promise<number | null>;
-  /** Leases the next runnable job (queued and due, or running with an expired lease). */
-  lease(kinds: string[], leaseMs: number, now?: string): Promise<Job | null>;
+  /** Leases the next runnable job (queued and due, or running with an expired lease, taken back without using an attempt). */
+  lease(kinds: string[], leaseMs: number, now?: string, options?: LeaseOptions): Promise<Job | null>;
+  /** Takes back at once the running jobs of these (dead) lease owners; returns how many. */
+  reclaimJobs(owners: string[], options?: { now?: string; maxReclaims?: number }): Promise<number>;
+  /** Distinct owners of running jobs. */
+  leaseOwners(): Promise<string[]>;
+  /** Extends the lease of a job its owner still holds; false when it was lost. */
+  renewLease(id: number, owner: string, leaseMs: number, now?: string): Promise<boolean>;
+  countJobs(filter?: JobCountFilter): Promise<number>;
   complete(id: number): Promise<void>;
   /** Records the error; requeues at retryAt while attempts < maxAttempts, else marks failed. */
-  fail(id: number, error: string, retryAt: string | null): Promise<void>;
+  fail(id: number, error: string, retryAt: string | null, owner?: string): Promise<void>;
   listJobs(filter?: { status?: JobStatus; kind?: string; limit?: number }): Promise<Job[]>;
   /** Jobs queued or running (leased), optionally of some kinds. */
   pendingJobs(kinds?: string[]): Promise<number>;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { describeError } from '../../core/errors.js';
-import { analyzeJobPool, drainAnalysis } from '../../pipeline/analyze-run.js';
+import { analyzeJobPool, drainAnalysis, enqueueMissingAnalyses } from '../../pipeline/analyze-run.js';
 import { withAnalyzer } from '../../pipeline/analyze-stage.js';
 import { ingestFile, listFiles, type IngestSummary } from '../../pipeline/ingest-files.js';
 import { FETCH_KINDS } from '../../pipeline/jobs.js';
@@ -22,8 +22,11 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--no-fetch', 'do not fetch the pages of teaser-only feed items (they stay queued for `watch`)')
     .action(async (paths: string[], opts: { json?: boolean; fetch: boolean }) => {
       const base = await buildServices(ctx);
+      const since = new Date().toISOString();
       let failed = 0;
       try {
+        // Articles a crashed run stored without analysing them are analysed too.
+        await enqueueMissingAnalyses(base);
         // Articles are analysed while the files are read; the command returns once all are.
         await withAnalyzer(base, async (svc) => {
           const analysis = analyzeJobPool(svc, 50);
@@ -50,8 +53,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           }
           const pending = await svc.store.pendingJobs(['analyze']);
           if (pending > 0) ctx.err(`analysing ${pending} article(s)…`);
-          const analysed = await drainAnalysis(svc);
-          if (analysed.failed > 0) ctx.err(`${analysed.failed} article(s) could not be analysed (see \`readout jobs --kind analyze --status failed\`)`);
+          const analysed = await drainAnalysis(svc, since);
+          if (analysed.failed > 0) ctx.err(`${analysed.failed} analysis or alert delivery job(s) failed (see \`readout jobs --status failed\`)`);
         });
       } finally {
         await base.fetcher.close();

@@ -34,7 +34,8 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       for (const j of jobs) {
         const what = String(j.payload.url ?? j.payload.sourceId ?? '');
         const ms = j.durationMs === null ? '' : ` ${j.durationMs}ms`;
-        ctx.out(`#${j.id} ${j.kind.padEnd(8)} ${j.status.padEnd(7)} try ${j.attempts}/${j.maxAttempts}${ms} ${what}${j.lastError ? `\n    error: ${j.lastError}` : ''}`);
+        const reclaimed = j.reclaims > 0 ? ` (taken back ${j.reclaims}× from a dead worker)` : '';
+        ctx.out(`#${j.id} ${j.kind.padEnd(8)} ${j.status.padEnd(7)} try ${j.attempts}/${j.maxAttempts}${reclaimed}${ms} ${what}${j.lastError ? `\n    error: ${j.lastError}` : ''}`);
       }
     });
 }
