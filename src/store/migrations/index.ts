@@ -15,11 +15,12 @@ import { briefsSchema } from './005-briefs.js';
 import { alertsSchema } from './006-alerts.js';
 import { positionsSchema } from './007-positions.js';
 import { alertKeysSchema } from './008-alert-keys.js';
+import { eventCandidatesSchema } from './009-event-candidates.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema, alertsSchema, positionsSchema, alertKeysSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema, alertsSchema, positionsSchema, alertKeysSchema, eventCandidatesSchema];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -1,0 +1,22 @@
+// Migration 9: analysis cost independent of store size (src/store/event-candidates.ts).
+// article_events.words keeps each report's compared word stems (src/events/words.ts), computed
+// once when the report is saved; rows saved before this migration keep NULL and get their
+// words computed when read (no backfill: that would stem the whole store inside the migration).
+// The indexes serve the bounded candidate queries of merging and response linking: events of
+// one source or target country in a date window, newest first.
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Migration } from './types.js';
+
+export const eventCandidatesSchema: Migration = {
+  version: 9,
+  name: 'stored report words, event candidate indexes',
+  async up(db: Kysely<Database>): Promise<void> {
+    await db.schema.alterTable('article_events').addColumn('words', 'text').execute();
+    // Merging: same source country (or unknown), anchor window.
+    await db.schema.createIndex('merged_events_source_anchor_idx').on('merged_events').columns(['source_country', 'anchor']).execute();
+    // Response linking: events by source or target country in a sort_date window.
+    await db.schema.createIndex('merged_events_source_sort_idx').on('merged_events').columns(['source_country', 'sort_date']).execute();
+    await db.schema.createIndex('merged_events_target_sort_idx').on('merged_events').columns(['target_country', 'sort_date']).execute();
+  },
+};
