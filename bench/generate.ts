@@ -8,7 +8,7 @@
 //   the PostgreSQL tsvector as the generated column), outlets as sources;
 // - analyses (the Analysis JSON without document.text, current analyzer/registry versions),
 //   article_entities, role_observations, actor_candidates (counted as saveAnalysis counts);
-// - article_events (every report merged), merged_events (fields from the app's own
+// - article_events (every report merged, with its stored words), merged_events (fields from the app's own
 //   mergedFields() over their reports), event_links (in-article, cue and reciprocity links).
 // Texts vary (templates over a few hundred topic words, registry names, fictional people), so
 // search has work to do; near-duplicate rewrites share a group and most LSH bands. Actors are
@@ -23,7 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Analysis, AnalysisEvent, Entity, EventType, Quote, RoleObservation } from '../src/analyze/types.js';
 import { ANALYZER_VERSION } from '../src/analyze/analyze.js';
+import { reportWords } from '../src/events/identity.js';
 import { mergedFields } from '../src/events/merge.js';
+import { encodeWords } from '../src/events/words.js';
 import type { ActorRef, EventReport } from '../src/events/types.js';
 import { LSH_BANDS, MINHASH_SIZE } from '../src/extract/fingerprint.js';
 import { loadRegistry } from '../src/registry/load.js';
@@ -511,6 +513,7 @@ export async function generateStore(store: Store, options: GenerateOptions): Pro
         has_target: event.target ? 1 : 0, intensity: event.intensity, cameo: event.cameo ?? null, negated: event.negated ? 1 : 0, modality: event.modality ?? 'asserted',
         sourcing: event.sourcing ?? null, trigger: event.trigger?.text ?? null, quote: event.quote ?? null, responds_to: event.respondsTo ?? null, response_cue: event.responseCue ?? null,
         merged_id: real.id, sentence: event.sentence!.text,
+        words: encodeWords(reportWords({ quote: event.quote ?? null, sentence: event.sentence!.text, trigger: event.trigger?.text ?? null, source: event.source as ActorRef, target: event.target as ActorRef | null })),
       };
       reports.push(row);
       real.reports.push({
@@ -552,8 +555,9 @@ export async function generateStore(store: Store, options: GenerateOptions): Pro
  * child process, so the generator's memory does not count in the caller's heap and RSS
  * figures. Returns what was written.
  */
-export function generateStoreFile(path: string, articles: number): GenerateSummary {
-  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), path, String(articles)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+export function generateStoreFile(path: string, articles: number, layout: Pick<GenerateOptions, 'perDay' | 'start'> = {}): GenerateSummary {
+  const args = [path, String(articles), ...(layout.perDay ? [String(layout.perDay), layout.start ?? '2023-01-01'] : [])];
+  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop()!) as GenerateSummary;
 }
 
@@ -582,13 +586,13 @@ export function describeStore(s: { summary: GenerateSummary; fresh: boolean }): 
   return s.fresh ? `  generated ${what} in ${m.seconds.toFixed(1)} s (bench/generate.ts)` : `  reusing the store generated above (${what})`;
 }
 
-// `tsx bench/generate.ts PATH N`: generates N articles into PATH and prints the summary as JSON.
+// `tsx bench/generate.ts PATH N [PER_DAY START]`: generates N articles into PATH and prints the summary as JSON.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [path, count] = process.argv.slice(2);
-  if (!path || !count) throw new Error('usage: tsx bench/generate.ts PATH ARTICLES');
+  const [path, count, perDay, start] = process.argv.slice(2);
+  if (!path || !count) throw new Error('usage: tsx bench/generate.ts PATH ARTICLES [PER_DAY START]');
   const store = await openStore(path, silentLogger());
   try {
-    console.log(JSON.stringify(await generateStore(store, { articles: Number(count) })));
+    console.log(JSON.stringify(await generateStore(store, { articles: Number(count), ...(perDay ? { perDay: Number(perDay), start } : {}) })));
   } finally {
     await store.close();
   }

@@ -1,5 +1,6 @@
 // `npm run bench`: extraction pages/s (ours vs plain Readability + jsdom on the same pages, in
-// the same run), analysis articles/s, ingest throughput from a local fixture server into a fresh SQLite store,
+// the same run), analysis articles/s, the analyze job's time per article on stores of 1k, 10k and
+// 100k events (bench/analyze-scale.ts), ingest throughput from a local fixture server into a fresh SQLite store,
 // and, over one generated store of 100k analysed articles (bench/generate.ts), export rows/s with peak
 // memory, API p50/p99 latency and the dashboard's time to first screen in Chromium.
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
@@ -12,6 +13,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../src/extract/page.js';
 import { benchAnalyze, toArticleLength } from './analyze.js';
+import { benchAnalyzeScale } from './analyze-scale.js';
 import { benchIngest } from './ingest.js';
 import { benchExport } from './export.js';
 import { benchApi } from './api.js';
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
 
   console.log('\nAnalysis (entities, quotes, dates, roles, events) of the extracted texts, cut to ~800 words:');
   benchAnalyze(toArticleLength(pages.map((h) => extractPage(h, 'https://example.org/a').text).filter((t) => t.split(/\s+/).length > 150)));
+
+  benchAnalyzeScale();
 
   console.log('\nIngest from a local fixture server into a fresh SQLite store:');
   const r = await benchIngest(400);

@@ -6,6 +6,7 @@ import type { RawResponse } from '../src/core/types.js';
 import type { NewArticle, Store } from '../src/store/types.js';
 import { analysisContract } from './store.contract-analyses.js';
 import { eventContract } from './store.contract-events.js';
+import { eventCandidateContract } from './store.contract-event-candidates.js';
 import { timelineContract } from './store.contract-timeline.js';
 import { insightsContract } from './store.contract-insights.js';
 import { precedentsContract } from './store.contract-precedents.js';
@@ -247,6 +248,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     jobContract(ctx);
     analysisContract(ctx);
     eventContract(ctx);
+    eventCandidateContract(ctx);
     timelineContract(ctx);
     insightsContract(ctx);
     precedentsContract(ctx);

@@ -17,6 +17,7 @@
 import type { EventType } from '../analyze/types.js';
 import type { ActorRef, EventReport } from './types.js';
 import { contentStems, dayNumber, isDay, jaccard, overlap } from './text.js';
+import { wordsOf, type ReportWords } from './words.js';
 
 /** Anchors further apart than this never match (reports of an undated event, days later). */
 export const WINDOW_DAYS = 3;
@@ -44,6 +45,14 @@ function normName(name: string | null): string | null {
 /** Types outlets use for the same act: an offer of talks is AGREE (intent) to one, CONSULT to another. */
 const FAMILY: Partial<Record<EventType, string>> = { AGREE: 'coop', CONSULT: 'coop', COOPERATE: 'coop', SUPPORT: 'coop', ACCUSE: 'dissent', REJECT: 'dissent', PROTEST: 'dissent' };
 
+/** The types a report of this type may merge with (typesCompatible without the words); null: any type (a STATEMENT). */
+export function compatibleTypes(type: EventType): EventType[] | null {
+  if (type === 'STATEMENT') return null;
+  const family = FAMILY[type];
+  const kin = family ? (Object.keys(FAMILY) as EventType[]).filter((t) => FAMILY[t] === family && t !== type) : [];
+  return [type, 'STATEMENT', ...kin];
+}
+
 /** Two different types may be one event: a STATEMENT with nearly the same words, or one family with shared words. */
 export function typesCompatible(a: EventType, b: EventType, text: number): boolean {
   if (a === 'STATEMENT' || b === 'STATEMENT') return text >= 0.5;
@@ -63,15 +72,15 @@ export function actorWords(r: Pick<EventReport, 'source' | 'target'>): string[] 
 }
 
 /** The words compared: the quote when there is one, the evidence sentence and trigger otherwise. */
-export function reportWords(r: Pick<EventReport, 'quote' | 'sentence' | 'trigger' | 'source' | 'target'>): { quote: Set<string>; sentence: Set<string> } {
+export function reportWords(r: Pick<EventReport, 'quote' | 'sentence' | 'trigger' | 'source' | 'target'>): ReportWords {
   const exclude = actorWords(r);
   return { quote: contentStems(r.quote, exclude), sentence: contentStems(`${r.sentence} ${r.trigger ?? ''}`, exclude) };
 }
 
-/** Token-set similarity of two reports: the best of quote Jaccard and sentence similarity. */
+/** Token-set similarity of two reports: the best of quote Jaccard and sentence similarity (words computed once per report, words.ts). */
 export function textSimilarity(a: EventReport, b: EventReport): number {
-  const wa = reportWords(a);
-  const wb = reportWords(b);
+  const wa = wordsOf(a, reportWords);
+  const wb = wordsOf(b, reportWords);
   const quote = wa.quote.size && wb.quote.size ? Math.max(jaccard(wa.quote, wb.quote), 0.8 * overlap(wa.quote, wb.quote)) : 0;
   const sentence = Math.max(jaccard(wa.sentence, wb.sentence), 0.6 * overlap(wa.sentence, wb.sentence));
   return Math.max(quote, sentence);

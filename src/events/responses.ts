@@ -66,6 +66,16 @@ function before(earlier: MergedEvent, later: MergedEvent): boolean {
 }
 
 /**
+ * Whether `responder` may answer `candidate` by the cue or reciprocity rule, judged on dates and
+ * actors alone: a necessary condition linkResponses checks first, so a store can skip loading
+ * the reports of events that fail it.
+ */
+export function mayAnswer(responder: MergedEvent, candidate: MergedEvent): boolean {
+  if (candidate.id === responder.id || !before(candidate, responder)) return false;
+  return same(responder.target, candidate.source) || same(responder.source, candidate.target);
+}
+
+/**
  * The links from `responder` to the events it answers, among `candidates` (any events around
  * it; those not before it are ignored). `mergedOf(articleId, eventId)` maps an in-article event
  * id to its merged event. At most one link per answered event; the cue and reciprocity rules

@@ -1,8 +1,9 @@
 // Reading the event layer's rows: report rows (article_events with their article's metadata)
 // as EventReports, merged_events rows as MergedEvents, event_links rows as ResponseLinks.
 // Shared by the merge (src/store/events.ts) and the timeline reads (src/store/timeline.ts).
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ActorRef, EventReport, MergedEvent, ResponseLink } from '../events/types.js';
+import { decodeWords, primeWords } from '../events/words.js';
 import type { Database, EventLinksTable, MergedEventsTable } from './schema.js';
 import { chunks, parseJson } from './util.js';
 
@@ -22,14 +23,17 @@ function actorOf(r: Record<string, unknown>, prefix: 'source' | 'target'): Actor
   return { name: s('name'), entityId: s('entity'), country: s('country'), institution: s('institution') };
 }
 
+/** A report row as an EventReport, its stored words primed for matching (src/events/words.ts). */
 export function toReport(r: ReportRow): EventReport {
-  return {
+  const report: EventReport = {
     articleId: Number(r.article_id), seq: Number(r.seq), eventId: r.event_id, date: r.date, anchor: r.anchor, type: r.type as EventReport['type'],
     mode: r.mode, source: actorOf(r, 'source'), target: Number(r.has_target) ? actorOf(r, 'target') : null, intensity: Number(r.intensity),
     cameo: r.cameo, negated: Number(r.negated) === 1, modality: r.modality as EventReport['modality'], sourcing: r.sourcing, sentence: r.sentence,
     trigger: r.trigger, quote: r.quote, respondsTo: r.responds_to, responseCue: r.response_cue, outlet: r.outlet, url: r.canonical_url,
     published: r.published, seenAt: r.dated_at, mergedId: r.merged_id === null ? null : Number(r.merged_id),
   };
+  primeWords(report, decodeWords(r.words));
+  return report;
 }
 
 /** A merged_events row as a MergedEvent. */
@@ -47,11 +51,18 @@ export function toLink(l: Selectable<EventLinksTable>): ResponseLink {
   return { eventId: Number(l.event_id), respondsTo: Number(l.responds_to), rule: l.rule as ResponseLink['rule'], confidence: Number(l.confidence), articleId: Number(l.article_id), sentence: l.sentence, cue: l.cue };
 }
 
-/** Reports of these merged events, by merged id, each list in (article, position) order. */
-export async function reportsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, EventReport[]>> {
+/**
+ * Reports of these merged events, by merged id, each list in (article, position) order.
+ * light: without their article's outlet, URL and dates (read from article_events alone), for
+ * the callers that only compare their words and in-article ids (response linking candidates).
+ */
+export async function reportsOf(db: Kysely<Database>, ids: number[], light = false): Promise<Map<number, EventReport[]>> {
   const out = new Map<number, EventReport[]>();
   for (const part of chunks(ids, IDS_PER_QUERY)) {
-    const rows = await reportQuery(db).where('e.merged_id', 'in', part).orderBy('e.article_id').orderBy('e.seq').execute();
+    const query = light
+      ? db.selectFrom('article_events as e').selectAll('e').select([sql<string>`''`.as('canonical_url'), sql<string | null>`null`.as('outlet'), sql<string | null>`null`.as('published'), sql<string>`''`.as('dated_at')])
+      : reportQuery(db);
+    const rows = await query.where('e.merged_id', 'in', part).orderBy('e.article_id').orderBy('e.seq').execute();
     for (const r of rows) {
       const report = toReport(r);
       const list = out.get(report.mergedId!) ?? [];

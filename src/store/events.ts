@@ -2,16 +2,20 @@
 // response links. saveAnalysis replaces an article's reports (replaceArticleEvents, inside its
 // transaction) and marks the events they left dirty; mergeEvents then merges pending reports
 // into events around them, recomputes dirty and touched events from their reports, and
-// re-links responses near them. Matching and linking are the pure functions of src/events/*;
-// nothing here reads article text. The timeline's reads are in timeline.ts, row mapping in event-rows.ts.
+// re-links responses near them (event-links.ts). Matching and linking are the pure functions of
+// src/events/*; which events they run on comes from indexed, capped queries (event-candidates.ts),
+// so the work per article does not grow with the store. Nothing here reads article text. The
+// timeline's reads are in timeline.ts, row mapping in event-rows.ts.
 import { sql, type Kysely } from 'kysely';
 import type { AnalysisEvent } from '../analyze/types.js';
-import { WINDOW_DAYS } from '../events/identity.js';
+import { reportWords } from '../events/identity.js';
 import { assignReports, mergedFields, type Cluster } from '../events/merge.js';
-import { linkResponses, RESPONSE_WINDOW_DAYS, type LinkableEvent } from '../events/responses.js';
-import { addDays, anchorOf } from '../events/text.js';
-import type { ActorRef, MergedEvent, MergedFields, ResponseLink } from '../events/types.js';
-import { IDS_PER_QUERY, reportQuery, reportsOf, toMerged, toReport } from './event-rows.js';
+import { anchorOf } from '../events/text.js';
+import type { ActorRef, MergedFields } from '../events/types.js';
+import { encodeWords } from '../events/words.js';
+import { mergeCandidates } from './event-candidates.js';
+import { linkersOf, relink } from './event-links.js';
+import { IDS_PER_QUERY, reportQuery, reportsOf, toReport } from './event-rows.js';
 import type { Database } from './schema.js';
 import type { MergeSummary } from './types.js';
 import { chunks, clean, cleanOrNull, nowIso, type StoreContext } from './util.js';
@@ -62,8 +66,14 @@ export async function replaceArticleEvents(ctx: StoreContext, db: Kysely<Databas
     response_cue: cleanOrNull(e.responseCue),
     merged_id: null,
     sentence: clean(e.sentence?.text ?? e.trigger?.text ?? ''),
-  }));
+  })).map((row) => ({ ...row, words: encodeWords(reportWords(reportText(row))) }));
   for (const part of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('article_events').values(part).execute();
+}
+
+/** The fields the words are taken from, as toReport reads them back from the row. */
+function reportText(row: Record<'quote' | 'sentence' | 'trigger' | 'source_name' | 'target_name', string | null>) {
+  const actor = (name: string | null) => ({ name, entityId: null, country: null, institution: null });
+  return { quote: row.quote, sentence: row.sentence ?? '', trigger: row.trigger, source: actor(row.source_name), target: actor(row.target_name) };
 }
 
 /** DIALECT: PostgreSQL serialises event writers with an advisory lock; SQLite transactions hold the write lock. */
@@ -94,10 +104,10 @@ export async function mergeEvents(ctx: StoreContext): Promise<MergeSummary> {
       const pending = (await reportQuery(db).where('e.merged_id', 'is', null).orderBy('e.anchor').orderBy('e.article_id').orderBy('e.seq').limit(PENDING_PER_ROUND).execute()).map(toReport);
       if (pending.length === 0) break;
       summary.reports += pending.length;
-      const lo = addDays(pending[0]!.anchor, -WINDOW_DAYS - 1);
-      const hi = addDays(pending[pending.length - 1]!.anchor, WINDOW_DAYS + 1);
-      const nearby = (await db.selectFrom('merged_events').select('id').where('anchor', '<=', hi).where('last_anchor', '>=', lo).execute()).map((r) => Number(r.id));
-      const members = await reportsOf(db, nearby);
+      // Only the events each report could join (event-candidates.ts), not every event nearby.
+      const nearby = new Set<number>();
+      for (const report of pending) for (const id of await mergeCandidates(db, report)) nearby.add(id);
+      const members = await reportsOf(db, [...nearby].sort((a, b) => a - b));
       const clusters: Cluster[] = [...members].map(([id, reports]) => ({ id, reports }));
       const before = new Map(clusters.map((c) => [c, c.reports.length]));
       for (const c of assignReports(pending, clusters)) {
@@ -120,9 +130,12 @@ export async function mergeEvents(ctx: StoreContext): Promise<MergeSummary> {
     const ids = [...touched].sort((a, b) => a - b);
     const reports = await reportsOf(db, ids);
     const alive: number[] = [];
+    const removedLinkers: number[] = [];
     for (const id of ids) {
       const list = reports.get(id);
       if (!list?.length) {
+        // Their links to it go with it (cascade); they get their next best answer below.
+        removedLinkers.push(...(await linkersOf(db, [id])));
         await db.deleteFrom('merged_events').where('id', '=', id).execute();
         summary.removed++;
       } else {
@@ -131,61 +144,7 @@ export async function mergeEvents(ctx: StoreContext): Promise<MergeSummary> {
       }
     }
     summary.updated = alive.length;
-    summary.links = await relink(db, alive);
+    summary.links = await relink(db, alive, removedLinkers.filter((id) => !touched.has(id) || alive.includes(id)));
     return summary;
   });
-}
-
-async function mergedEvents(db: Kysely<Database>, where: (q: ReturnType<typeof mergedQuery>) => ReturnType<typeof mergedQuery>): Promise<MergedEvent[]> {
-  return (await where(mergedQuery(db)).execute()).map(toMerged);
-}
-function mergedQuery(db: Kysely<Database>) {
-  return db.selectFrom('merged_events').selectAll();
-}
-
-/**
- * Recomputes the response links of every event that could link to or from the changed ones:
- * the changed events, events that linked to them, and events within the window after them.
- */
-async function relink(db: Kysely<Database>, changed: number[]): Promise<number> {
-  if (changed.length === 0) return 0;
-  const changedEvents: MergedEvent[] = [];
-  for (const part of chunks(changed, IDS_PER_QUERY)) changedEvents.push(...(await mergedEvents(db, (q) => q.where('id', 'in', part))));
-  const sorts = changedEvents.map((e) => e.sortDate).sort();
-  const from = sorts[0]!;
-  const to = addDays(sorts[sorts.length - 1]!, RESPONSE_WINDOW_DAYS);
-  const responderIds = new Set<number>(changed);
-  for (const part of chunks(changed, IDS_PER_QUERY)) {
-    for (const r of await db.selectFrom('event_links').select('event_id').where('responds_to', 'in', part).execute()) responderIds.add(Number(r.event_id));
-  }
-  for (const r of await db.selectFrom('merged_events').select('id').where('sort_date', '>=', from).where('sort_date', '<=', to).execute()) responderIds.add(Number(r.id));
-  const responders: MergedEvent[] = [];
-  for (const part of chunks([...responderIds], IDS_PER_QUERY)) responders.push(...(await mergedEvents(db, (q) => q.where('id', 'in', part))));
-  const rs = responders.map((e) => e.sortDate).sort();
-  const around = await mergedEvents(db, (q) => q.where('sort_date', '>=', addDays(rs[0]!, -RESPONSE_WINDOW_DAYS)).where('sort_date', '<=', rs[rs.length - 1]!));
-  const reports = await reportsOf(db, around.map((e) => e.id));
-  const linkable: LinkableEvent[] = around.map((event) => ({ event, reports: reports.get(event.id) ?? [] }));
-  const byId = new Map(linkable.map((l) => [l.event.id, l]));
-
-  // In-article targets: the merged event of every event id a report answers.
-  const merged = new Map<string, number>();
-  for (const l of linkable) for (const r of l.reports) if (r.mergedId !== null) merged.set(`${r.articleId}:${r.eventId}`, r.mergedId);
-  const askArticles = new Set<number>();
-  for (const id of responderIds) for (const r of byId.get(id)?.reports ?? []) if (r.respondsTo && !merged.has(`${r.articleId}:${r.respondsTo}`)) askArticles.add(r.articleId);
-  for (const part of chunks([...askArticles], IDS_PER_QUERY)) {
-    for (const r of await db.selectFrom('article_events').select(['article_id', 'event_id', 'merged_id']).where('article_id', 'in', part).where('merged_id', 'is not', null).execute()) {
-      merged.set(`${Number(r.article_id)}:${r.event_id}`, Number(r.merged_id));
-    }
-  }
-  const mergedOf = (articleId: number, eventId: string) => merged.get(`${articleId}:${eventId}`) ?? null;
-
-  const links: ResponseLink[] = [];
-  for (const id of responderIds) {
-    const responder = byId.get(id);
-    if (responder) links.push(...linkResponses(responder, linkable, mergedOf));
-  }
-  for (const part of chunks([...responderIds], IDS_PER_QUERY)) await db.deleteFrom('event_links').where('event_id', 'in', part).execute();
-  const rows = links.map((l) => ({ event_id: l.eventId, responds_to: l.respondsTo, rule: l.rule, confidence: l.confidence, article_id: l.articleId, cue: cleanOrNull(l.cue), sentence: clean(l.sentence) }));
-  for (const part of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('event_links').values(part).execute();
-  return links.length;
 }

@@ -214,6 +214,8 @@ export interface ArticleEventsTable extends EventActorColumns {
   /** merged_events.id once merged, null while pending. */
   merged_id: number | null;
   sentence: string;
+  /** The report's compared word stems (src/events/words.ts encodeWords); null for rows saved before migration 10. */
+  words: string | null;
 }
 
 /** A real-world event: the representative fields of its reports (src/events/merge.ts). */
