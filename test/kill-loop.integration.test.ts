@@ -2,6 +2,8 @@
 // processes at once on one store, so kills land while others run), then one clean run, leaves
 // every article stored once and analysed by the current analyzer, with no job failed or pending.
 // A killed process's jobs are taken back at once by the next one (no two-minute lease wait).
+// Every run ingests a batch of its own, so it always has work when the kill comes (a run over
+// files already done would finish before it), besides the leftovers its start-up sweep queues.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +17,14 @@ import { tempDir } from './helpers/services.js';
 
 const LANES = 4;
 const KILLS_PER_LANE = 5;
-const ROUNDS = 6;
+/** Runs a lane may make to reach its kills (a run that finishes before its kill does not count). */
+const RUNS_PER_LANE = 3 * KILLS_PER_LANE;
+const BATCH = 3;
 
-/** Runs `readout ingest`; with killAfterMs, SIGKILLs it that long after its first line on stderr (the file is stored, analysis runs). */
-function runIngest(dir: string, killAfterMs: number | null): Promise<number | null> {
+/** Runs `readout ingest` on the files; with killAfterMs, SIGKILLs it that long after its first line on stderr (the file is stored, analysis runs). */
+function runIngest(dir: string, files: string[], killAfterMs: number | null): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', '--db', join(dir, 'store.db'), '--config', join(dir, 'readout.yaml'), 'ingest', join(dir, 'articles.jsonl')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', '--db', join(dir, 'store.db'), '--config', join(dir, 'readout.yaml'), 'ingest', ...files], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let timer: NodeJS.Timeout | undefined;
@@ -37,13 +41,17 @@ function runIngest(dir: string, killAfterMs: number | null): Promise<number | nu
 describe('kill loop', () => {
   let dir: string;
   let store: Store;
-  const articles = storyArticles(
-    Array.from({ length: ROUNDS }, (_, r) => EXCHANGE.map(([day, outlet, text]) => [day, outlet, `${text} Officials in round ${r} said the talks would continue.`] as const)).flat(),
-  ).map((a, i) => ({ ...a, url: `${a.url}-${i}` }));
+  const batches = Array.from({ length: LANES * RUNS_PER_LANE }, (_, b) =>
+    storyArticles(Array.from({ length: BATCH }, (_, i) => {
+      const [day, outlet, text] = EXCHANGE[(b * BATCH + i) % EXCHANGE.length]!;
+      return [day, outlet, `${text} Officials in batch ${b} said the talks would continue.`] as const;
+    })).map((a, i) => ({ ...a, url: `${a.url}-${b}-${i}` })),
+  );
+  const fileOf = (b: number) => join(dir, `batch-${b}.jsonl`);
 
   beforeAll(async () => {
     dir = tempDir('killloop');
-    writeFileSync(join(dir, 'articles.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    batches.forEach((articles, b) => writeFileSync(fileOf(b), articles.map((a) => JSON.stringify(a)).join('\n') + '\n'));
     // The default two-minute lease: a restart must not wait for it. Analysis in the main thread
     // keeps each process's start-up short (every run pays a few seconds of module loading).
     writeFileSync(join(dir, 'readout.yaml'), 'log: { level: silent }\nanalyze: { workers: 0 }\n');
@@ -56,11 +64,15 @@ describe('kill loop', () => {
 
   it('loses no analysis and duplicates nothing across 20 random SIGKILLs', async () => {
     let killed = 0;
-    // Each lane runs until it has killed KILLS_PER_LANE processes (one that finished first does not count).
+    const used: number[] = [];
+    let next = 0;
+    // Each lane runs until it has killed KILLS_PER_LANE processes, each run on a fresh batch.
     const lane = async () => {
       let mine = 0;
-      for (let k = 0; k < 3 * KILLS_PER_LANE && mine < KILLS_PER_LANE; k++) {
-        if ((await runIngest(dir, Math.random() * 600)) === null) mine++;
+      for (let k = 0; k < RUNS_PER_LANE && mine < KILLS_PER_LANE; k++) {
+        const b = next++;
+        used.push(b);
+        if ((await runIngest(dir, [fileOf(b)], Math.random() * 600)) === null) mine++;
       }
       killed += mine;
     };
@@ -68,17 +80,18 @@ describe('kill loop', () => {
     expect(killed).toBe(LANES * KILLS_PER_LANE);
     const beforeClean = await store.listJobs({ kind: 'analyze', limit: 1000 });
 
-    expect(await runIngest(dir, null)).toBe(0);
+    expect(await runIngest(dir, used.map(fileOf), null)).toBe(0);
 
+    const total = used.length * BATCH;
     const stats = await store.stats();
     expect(stats.jobs).toMatchObject({ queued: 0, running: 0, failed: 0 });
-    expect(stats.articles).toBe(articles.length);
+    expect(stats.articles).toBe(total);
     const jobs = await store.listJobs({ kind: 'analyze', limit: 1000 });
-    expect(jobs).toHaveLength(articles.length);
-    expect(new Set(jobs.map((j) => j.dedupeKey)).size).toBe(articles.length);
+    expect(jobs).toHaveLength(total);
+    expect(new Set(jobs.map((j) => j.dedupeKey)).size).toBe(total);
     expect(await store.countArticlesToAnalyze({ staleVersion: { analyzer: ANALYZER_VERSION } })).toBe(0);
     // Some kills landed while analyses ran, and those jobs were taken back, not failed.
     expect(beforeClean.some((j) => j.reclaims > 0 || j.status === 'running')).toBe(true);
     expect(jobs.every((j) => j.status === 'done' && j.attempts <= 1)).toBe(true);
-  }, 240_000);
+  }, 300_000);
 });
