@@ -8,7 +8,7 @@
 //   the PostgreSQL tsvector as the generated column), outlets as sources;
 // - analyses (the Analysis JSON without document.text, current analyzer/registry versions),
 //   article_entities, role_observations, actor_candidates (counted as saveAnalysis counts);
-// - article_events (every report merged, with its stored words), merged_events (fields from the app's own
+// - article_events (every report merged, with its stored words), merged_events (fields and fingerprints from the app's own
 //   mergedFields() over their reports), event_links (in-article, cue and reciprocity links).
 // Texts vary (templates over a few hundred topic words, registry names, fictional people), so
 // search has work to do; near-duplicate rewrites share a group and most LSH bands. Actors are
@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Analysis, AnalysisEvent, Entity, EventType, Quote, RoleObservation } from '../src/analyze/types.js';
 import { ANALYZER_VERSION } from '../src/analyze/analyze.js';
+import { encodeFingerprint } from '../src/events/fingerprint.js';
 import { reportWords } from '../src/events/identity.js';
 import { mergedFields } from '../src/events/merge.js';
 import { encodeWords } from '../src/events/words.js';
@@ -273,6 +274,7 @@ export async function generateStore(store: Store, options: GenerateOptions): Pro
   let roles: Insertable<Database['role_observations']>[] = [];
   let reports: Insertable<Database['article_events']>[] = [];
   let merged: Insertable<Database['merged_events']>[] = [];
+  let fingerprints: Insertable<Database['event_fingerprints']>[] = [];
 
   const closeEvent = (e: RealEvent) => {
     const f = mergedFields(e.reports);
@@ -283,6 +285,8 @@ export async function generateStore(store: Store, options: GenerateOptions): Pro
       has_target: f.target ? 1 : 0, intensity: f.intensity, negated: f.negated ? 1 : 0, modality: f.modality, quote: f.quote, report_count: f.reportCount,
       outlets: JSON.stringify(f.outlets), first_seen: f.firstSeen, last_seen: f.lastSeen, dirty: 0, updated_at: now,
     });
+    const fingerprint = encodeFingerprint(e.reports, reportWords);
+    if (fingerprint) fingerprints.push({ event_id: e.id, reports: fingerprint });
   };
   const addLink = (l: Link) => {
     if (l.event_id === l.responds_to) return;
@@ -313,6 +317,7 @@ export async function generateStore(store: Store, options: GenerateOptions): Pro
       await put('role_observations', roles, 1000);
       await put('article_events', reports, 500);
       await put('merged_events', merged, 500);
+      await put('event_fingerprints', fingerprints, 500);
       await put('event_links', links, 1000);
     });
     summary.reports += reports.length;
@@ -327,6 +332,7 @@ export async function generateStore(store: Store, options: GenerateOptions): Pro
     roles = [];
     reports = [];
     merged = [];
+    fingerprints = [];
     options.progress?.(summary.articles);
   };
 

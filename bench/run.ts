@@ -5,7 +5,8 @@
 // memory, API p50/p99 latency and the dashboard's time to first screen in Chromium.
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
 // otherwise generated pages are used. `npm run bench -- load` runs only the API load benchmark
-// (bench/load.ts: autocannon against `readout serve`), which the full run leaves out.
+// (bench/load.ts: autocannon against `readout serve`), which the full run leaves out;
+// `npm run bench -- scale` runs only the analyze-scale case.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -69,4 +70,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === 'load') await benchLoad();
+else if (process.argv[2] === 'scale') benchAnalyzeScale();
 else await main();

@@ -48,6 +48,8 @@ export function eventCandidateContract(ctx: ContractContext): void {
       const later = await report(store, '2026-03-20T09:00:00Z', [ev({ date: '2026-03-20', sentence: said(text) })]);
       await store.mergeEvents();
       await harness.query(`UPDATE article_events SET words = '{"v":1,"q":[],"s":["zzzz"]}' WHERE article_id = ${later}`);
+      // (Compared from its rows: an event without a fingerprint, as in a store from before migration 11; store.contract-event-fingerprints.ts has the fingerprint case.)
+      await harness.query(`DELETE FROM event_fingerprints WHERE event_id = (SELECT merged_id FROM article_events WHERE article_id = ${later})`);
       await report(store, '2026-03-20T11:00:00Z', [ev({ date: '2026-03-20', type: 'STATEMENT', sentence: said(text) })]);
       await store.mergeEvents();
       expect(await store.timeline()).toHaveLength(3);

@@ -7,6 +7,7 @@ import type { NewArticle, Store } from '../src/store/types.js';
 import { analysisContract } from './store.contract-analyses.js';
 import { eventContract } from './store.contract-events.js';
 import { eventCandidateContract } from './store.contract-event-candidates.js';
+import { eventFingerprintContract } from './store.contract-event-fingerprints.js';
 import { timelineContract } from './store.contract-timeline.js';
 import { insightsContract } from './store.contract-insights.js';
 import { precedentsContract } from './store.contract-precedents.js';
@@ -249,6 +250,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
     analysisContract(ctx);
     eventContract(ctx);
     eventCandidateContract(ctx);
+    eventFingerprintContract(ctx);
     timelineContract(ctx);
     insightsContract(ctx);
     precedentsContract(ctx);

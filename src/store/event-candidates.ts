@@ -52,12 +52,13 @@ async function rows(
 ): Promise<Row[]> {
   const out: Row[] = [];
   for (const b of branches) {
-    let q = base(db).where(date, '>=', from).where(date, '<=', to);
+    let q = base(db, date).where(date, '>=', from).where(date, '<=', to);
     if (b.column) q = b.country === null ? q.where(b.column, 'is', null) : q.where(b.column, '=', b.country);
-    if (b.needsTarget) q = q.where('has_target', '=', 1);
+    // A known target country implies a target (has_target), so only the other branches need the row.
+    if (b.needsTarget && !(b.column === 'target_country' && b.country !== null)) q = q.where('has_target', '=', 1);
     if (extra) q = extra(q);
     const dir = newestFirst ? 'desc' : 'asc';
-    for (const r of await q.orderBy(date, dir).orderBy('id', dir).limit(limit).execute()) out.push({ id: Number(r.id), at: r[date] });
+    for (const r of await q.orderBy(date, dir).orderBy('id', dir).limit(limit).execute()) out.push({ id: Number(r.id), at: (r as Record<DateColumn, string>)[date] });
   }
   return out;
 }
@@ -75,8 +76,9 @@ async function ids(
 ): Promise<Set<number>> {
   return cut(await rows(db, branches, date, from, to, limit, newestFirst), limit, newestFirst);
 }
-function base(db: Kysely<Database>) {
-  return db.selectFrom('merged_events').select(['id', 'anchor', 'sort_date']);
+/** Only id and the date column: both are in the indexes (with the country columns), so SQLite reads no table row. */
+function base(db: Kysely<Database>, date: DateColumn) {
+  return db.selectFrom('merged_events').select(date === 'anchor' ? ['id', 'anchor'] : ['id', 'sort_date']);
 }
 
 /**
@@ -86,6 +88,7 @@ function base(db: Kysely<Database>) {
  * the (source_country, target_country, type, anchor) index, of (source_country, type, anchor)
  * when the report names no target country, or of (type, anchor) when it names no source country;
  * read newest first, each query stops at MERGE_CANDIDATES matching rows, and the newest of all are kept.
+ * (No last_anchor condition: an event's last anchor is never before its first, so anchor >= from covers it.)
  */
 export async function mergeCandidates(db: Kysely<Database>, report: EventReport): Promise<Set<number>> {
   const from = addDays(report.anchor, -WINDOW_DAYS - 1);
@@ -96,7 +99,7 @@ export async function mergeCandidates(db: Kysely<Database>, report: EventReport)
     for (const type of compatibleTypes(report.type) ?? EVENT_TYPES) {
       for (const t of target ? [target, null] : [undefined]) {
         found.push(...(await rows(db, [source], 'anchor', from, to, MERGE_CANDIDATES, true, (q) => {
-          const r = q.where('type', '=', type).where('last_anchor', '>=', from);
+          const r = q.where('type', '=', type);
           return t === undefined ? r : t === null ? r.where('target_country', 'is', null) : r.where('target_country', '=', t);
         })));
       }

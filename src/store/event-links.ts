@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { linkResponses, mayAnswer, type LinkableEvent } from '../events/responses.js';
 import type { MergedEvent, ResponseLink } from '../events/types.js';
 import { linkCandidates, responderCandidates } from './event-candidates.js';
-import { IDS_PER_QUERY, reportsOf, toMerged } from './event-rows.js';
+import { IDS_PER_QUERY, lightReportsOf, reportsOf, toMerged } from './event-rows.js';
 import type { Database } from './schema.js';
 import { chunks, clean, cleanOrNull } from './util.js';
 
@@ -65,11 +65,13 @@ export async function relink(db: Kysely<Database>, changed: number[], removedLin
   const incKept = [...inc.values()].filter((r) => [...changedEvents.values()].some((c) => mayAnswer(r, c))).map((r) => r.id);
   const wanted = new Set<number>([...full.keys(), ...changedEvents.keys(), ...incKept]);
   for (const r of full.values()) for (const id of candidateIds.get(r.id) ?? []) if (mayAnswer(r, events.get(id)!)) wanted.add(id);
-  // Responders' reports whole (their evidence is written); candidates' light (words and ids only).
-  const own = new Set<number>([...full.keys(), ...incKept]);
+  // Fully recomputed responders' reports whole (their evidence is written); everyone else's light
+  // from fingerprints (words and ids only): the incremental responders' full reports are read
+  // only for the few links they end up writing (incrementalLinks).
+  const own = new Set<number>(full.keys());
   const reports = new Map([
     ...(await reportsOf(db, [...own].sort((a, b) => a - b))),
-    ...(await reportsOf(db, [...wanted].filter((id) => !own.has(id)).sort((a, b) => a - b), true)),
+    ...(await lightReportsOf(db, [...wanted].filter((id) => !own.has(id)).sort((a, b) => a - b))),
   ]);
 
   // In-article targets: the merged event of every event id a report answers.
@@ -100,7 +102,8 @@ export async function relink(db: Kysely<Database>, changed: number[], removedLin
     written.push(...linkResponses(linkable.get(r.id)!, dedupe(cands), mergedOf));
   }
   await deleteLinks(db, [...full.keys()]);
-  const replaced = await incrementalLinks(db, incKept, linkable, ordered([...changedEvents.keys()].map((id) => linkable.get(id)!)), mergedOf);
+  const changedLinkable = ordered([...changedEvents.keys()].map((id) => linkable.get(id)!));
+  const replaced = await withEvidence(db, await incrementalLinks(db, incKept, linkable, changedLinkable, mergedOf), linkable, changedLinkable, mergedOf);
   await deleteCueLinks(db, replaced.map((l) => l.eventId));
   written.push(...replaced);
   await insertLinks(db, written);
@@ -134,6 +137,23 @@ async function incrementalLinks(
     if (wins && old?.respondsTo !== link.respondsTo) out.push(link);
   }
   return out;
+}
+
+/**
+ * incrementalLinks ran on light reports, which decide the same links (words, cues and ids are in
+ * them) but lack the evidence sentence a link stores: the responders that would write a link are
+ * run again on their full reports, and that run's links are the ones written.
+ */
+async function withEvidence(
+  db: Kysely<Database>, links: ResponseLink[], linkable: Map<number, LinkableEvent>, changed: LinkableEvent[],
+  mergedOf: (articleId: number, eventId: string) => number | null,
+): Promise<ResponseLink[]> {
+  if (links.length === 0) return links;
+  const ids = links.map((l) => l.eventId).sort((a, b) => a - b);
+  const full = await reportsOf(db, ids);
+  const withFull = new Map(linkable);
+  for (const id of ids) withFull.set(id, { event: linkable.get(id)!.event, reports: full.get(id) ?? [] });
+  return incrementalLinks(db, ids, withFull, changed, mergedOf);
 }
 
 async function deleteLinks(db: Kysely<Database>, eventIds: number[]): Promise<void> {

@@ -3,6 +3,7 @@
 // Shared by the merge (src/store/events.ts) and the timeline reads (src/store/timeline.ts).
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ActorRef, EventReport, MergedEvent, ResponseLink } from '../events/types.js';
+import { decodeFingerprint } from '../events/fingerprint.js';
 import { decodeWords, primeWords } from '../events/words.js';
 import type { Database, EventLinksTable, MergedEventsTable } from './schema.js';
 import { chunks, parseJson } from './util.js';
@@ -69,6 +70,29 @@ export async function reportsOf(db: Kysely<Database>, ids: number[], light = fal
       list.push(report);
       out.set(report.mergedId!, list);
     }
+  }
+  return out;
+}
+
+/**
+ * Light reports of these merged events (what matching and an answered event's linking read):
+ * from their fingerprints (event_fingerprints, one row an event), else from their report rows
+ * (events without a fingerprint: too many reports, saved before migration 11, or dirty). In the
+ * order reportsOf gives (per chunk, by first report), so ties break as before.
+ */
+export async function lightReportsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, EventReport[]>> {
+  const out = new Map<number, EventReport[]>();
+  for (const part of chunks(ids, IDS_PER_QUERY)) {
+    const found = new Map<number, EventReport[]>();
+    for (const r of await db.selectFrom('event_fingerprints').select(['event_id', 'reports']).where('event_id', 'in', part).execute()) {
+      const reports = decodeFingerprint(r.reports, Number(r.event_id));
+      if (reports) found.set(Number(r.event_id), reports);
+    }
+    const rest = part.filter((id) => !found.has(id));
+    for (const [id, reports] of await reportsOf(db, rest, true)) found.set(id, reports);
+    const first = (id: number) => found.get(id)![0]!;
+    const order = [...found.keys()].sort((a, b) => first(a).articleId - first(b).articleId || first(a).seq - first(b).seq);
+    for (const id of order) out.set(id, found.get(id)!);
   }
   return out;
 }

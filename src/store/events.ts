@@ -8,14 +8,15 @@
 // timeline's reads are in timeline.ts, row mapping in event-rows.ts.
 import { sql, type Kysely } from 'kysely';
 import type { AnalysisEvent } from '../analyze/types.js';
+import { encodeFingerprint } from '../events/fingerprint.js';
 import { reportWords } from '../events/identity.js';
 import { assignReports, mergedFields, type Cluster } from '../events/merge.js';
 import { anchorOf } from '../events/text.js';
-import type { ActorRef, MergedFields } from '../events/types.js';
+import type { ActorRef, EventReport, MergedFields } from '../events/types.js';
 import { encodeWords } from '../events/words.js';
 import { mergeCandidates } from './event-candidates.js';
 import { linkersOf, relink } from './event-links.js';
-import { IDS_PER_QUERY, reportQuery, reportsOf, toReport } from './event-rows.js';
+import { IDS_PER_QUERY, lightReportsOf, reportQuery, reportsOf, toReport } from './event-rows.js';
 import type { Database } from './schema.js';
 import type { MergeSummary } from './types.js';
 import { chunks, clean, cleanOrNull, nowIso, type StoreContext } from './util.js';
@@ -42,7 +43,11 @@ export async function replaceArticleEvents(ctx: StoreContext, db: Kysely<Databas
   const article = await db.selectFrom('articles').select(['published', 'dated_at']).where('id', '=', articleId).executeTakeFirstOrThrow();
   const old = await db.selectFrom('article_events').select('merged_id').where('article_id', '=', articleId).where('merged_id', 'is not', null).execute();
   const dirty = [...new Set(old.map((r) => Number(r.merged_id)))];
-  for (const part of chunks(dirty, IDS_PER_QUERY)) await db.updateTable('merged_events').set({ dirty: 1 }).where('id', 'in', part).execute();
+  for (const part of chunks(dirty, IDS_PER_QUERY)) {
+    await db.updateTable('merged_events').set({ dirty: 1 }).where('id', 'in', part).execute();
+    // Their fingerprints list the reports that go now: dirty events are compared from their rows until recomputed.
+    await db.deleteFrom('event_fingerprints').where('event_id', 'in', part).execute();
+  }
   await db.deleteFrom('article_events').where('article_id', '=', articleId).execute();
   const rows = events.map((e, seq) => ({
     article_id: articleId,
@@ -81,6 +86,13 @@ async function lockEvents(ctx: StoreContext, db: Kysely<Database>): Promise<void
   if (ctx.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext('readout:events:' || coalesce(current_schema(), '')))`.execute(db);
 }
 
+/** Writes (or, for an event too big for one, removes) the fingerprint of event `id` made of `reports`. */
+async function saveFingerprint(db: Kysely<Database>, id: number, reports: EventReport[]): Promise<void> {
+  const fingerprint = encodeFingerprint(reports, reportWords);
+  if (fingerprint === null) await db.deleteFrom('event_fingerprints').where('event_id', '=', id).execute();
+  else await db.insertInto('event_fingerprints').values({ event_id: id, reports: fingerprint }).onConflict((oc) => oc.column('event_id').doUpdateSet({ reports: fingerprint })).execute();
+}
+
 function mergedRow(f: MergedFields) {
   return {
     date: f.date, sort_date: f.sortDate, anchor: f.anchor, last_anchor: f.lastAnchor, type: f.type, mode: f.mode,
@@ -104,23 +116,30 @@ export async function mergeEvents(ctx: StoreContext): Promise<MergeSummary> {
       const pending = (await reportQuery(db).where('e.merged_id', 'is', null).orderBy('e.anchor').orderBy('e.article_id').orderBy('e.seq').limit(PENDING_PER_ROUND).execute()).map(toReport);
       if (pending.length === 0) break;
       summary.reports += pending.length;
-      // Only the events each report could join (event-candidates.ts), not every event nearby.
+      // Only the events each report could join (event-candidates.ts), not every event nearby,
+      // compared from their fingerprints (one row an event: the reports' matching fields).
       const nearby = new Set<number>();
       for (const report of pending) for (const id of await mergeCandidates(db, report)) nearby.add(id);
-      const members = await reportsOf(db, [...nearby].sort((a, b) => a - b));
+      const members = await lightReportsOf(db, [...nearby].sort((a, b) => a - b));
       const clusters: Cluster[] = [...members].map(([id, reports]) => ({ id, reports }));
       const before = new Map(clusters.map((c) => [c, c.reports.length]));
-      for (const c of assignReports(pending, clusters)) {
+      const assigned = assignReports(pending, clusters);
+      // The events that grew get their fields from their full reports (light ones lack outlets, dates seen, quotes).
+      const grown = await reportsOf(db, assigned.filter((c) => c.id !== null && before.get(c) !== c.reports.length).map((c) => c.id!));
+      for (const c of assigned) {
         if (before.get(c) === c.reports.length) continue;
+        const added = c.reports.slice(before.get(c) ?? 0);
+        const reports = c.id === null ? c.reports : [...(grown.get(c.id) ?? []), ...added];
         let id = c.id;
         if (id === null) {
-          const row = await db.insertInto('merged_events').values(mergedRow(mergedFields(c.reports))).returning('id').executeTakeFirstOrThrow();
+          const row = await db.insertInto('merged_events').values(mergedRow(mergedFields(reports))).returning('id').executeTakeFirstOrThrow();
           id = Number(row.id);
           summary.created++;
         }
-        else await db.updateTable('merged_events').set(mergedRow(mergedFields(c.reports))).where('id', '=', id).execute();
+        else await db.updateTable('merged_events').set(mergedRow(mergedFields(reports))).where('id', '=', id).execute();
+        await saveFingerprint(db, id, reports);
         touched.add(id);
-        for (const r of c.reports.slice(before.get(c) ?? 0)) {
+        for (const r of added) {
           await db.updateTable('article_events').set({ merged_id: id }).where('article_id', '=', r.articleId).where('seq', '=', r.seq).execute();
         }
       }
@@ -140,6 +159,7 @@ export async function mergeEvents(ctx: StoreContext): Promise<MergeSummary> {
         summary.removed++;
       } else {
         await db.updateTable('merged_events').set(mergedRow(mergedFields(list))).where('id', '=', id).execute();
+        await saveFingerprint(db, id, list);
         alive.push(id);
       }
     }

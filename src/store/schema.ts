@@ -242,6 +242,13 @@ export interface MergedEventsTable extends EventActorColumns {
   updated_at: string;
 }
 
+/** A merged event's fingerprint (src/events/fingerprint.ts): its reports' matching fields and stems, one row an event. */
+export interface EventFingerprintsTable {
+  event_id: number;
+  /** JSON, see encodeFingerprint. */
+  reports: string;
+}
+
 /** event_id answers responds_to (both merged_events ids), with the rule and its evidence. */
 export interface EventLinksTable {
   event_id: number;
@@ -269,6 +276,7 @@ export interface Database {
   article_events: ArticleEventsTable;
   merged_events: MergedEventsTable;
   event_links: EventLinksTable;
+  event_fingerprints: EventFingerprintsTable;
   article_positions: ArticlePositionsTable;
   comment_positions: CommentPositionsTable;
 }

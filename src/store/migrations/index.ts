@@ -17,11 +17,12 @@ import { positionsSchema } from './007-positions.js';
 import { alertKeysSchema } from './008-alert-keys.js';
 import { jobOwnersSchema } from './009-job-owners.js';
 import { eventCandidatesSchema } from './010-event-candidates.js';
+import { eventFingerprintsSchema } from './011-event-fingerprints.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema, alertsSchema, positionsSchema, alertKeysSchema, jobOwnersSchema, eventCandidatesSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema, alertsSchema, positionsSchema, alertKeysSchema, jobOwnersSchema, eventCandidatesSchema, eventFingerprintsSchema];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
