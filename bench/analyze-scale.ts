@@ -1,8 +1,11 @@
-// Analysis cost against store size: the analyze job (analyzeStored: analysis, save, event merge,
-// response links, alerts) timed for new articles on top of generated stores of about 1k, 10k and
-// 100k merged events. Every store spans the same 30 days (bench/generate.ts with more articles a
-// day as the store grows), so the events around a new article grow with the store: the hard case,
-// where only candidate queries bounded by an index keep the work per article flat.
+// Analysis cost against store size: the analyze job (analysis, save, event merge, response
+// links, alerts) timed for new articles on top of generated stores of about 1k, 10k and 100k
+// merged events, in two layouts:
+// - growing: the store grows as a desk's does, over time, at the generator's steady 100 articles
+//   a day (1k events ≈ 12 days, 100k ≈ 3.3 years), and the new articles arrive on its last day.
+//   This is "the 100,000th article costs about the same as the 100th": the criterion.
+// - dense: every store spans the same 30 days, so the events around a new article grow 100×
+//   with the store: a stress case where only the capped candidate queries bound the work.
 // The articles are this file's own texts about the generator's most frequent countries, dated on
 // the stores' last day. Each size is measured in a child process with a time limit, so a store
 // size the code cannot handle shows as a timeout instead of stalling the whole `npm run bench`.
@@ -22,9 +25,21 @@ import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/types.js';
 import { generateStoreFile, type GenerateSummary } from './generate.js';
 
+/** The dense layout's span; the growing layout ends on the same last day. */
 const SPAN_DAYS = 30;
-const START = '2026-01-01';
 const LAST_DAY = '2026-01-30';
+/** The growing layout's rate (the generator's default). */
+const STEADY_PER_DAY = 100;
+
+export type ScaleLayout = 'growing' | 'dense';
+
+/** perDay and first day of a store of `articles` that ends on LAST_DAY. */
+function layoutOf(layout: ScaleLayout, articles: number): { perDay: number; start: string } {
+  const perDay = layout === 'dense' ? Math.ceil(articles / SPAN_DAYS) : STEADY_PER_DAY;
+  const days = Math.ceil(articles / perDay);
+  const start = new Date(Date.parse(`${LAST_DAY}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { perDay, start };
+}
 /** Merged events per generated article (about 0.83 in bench/generate.ts). */
 const EVENTS_PER_ARTICLE = 0.83;
 const WARMUP = 2;
@@ -113,13 +128,13 @@ async function countEvents(store: Store): Promise<number> {
   return Number(row.n);
 }
 
-/** Generates a store of about `events` merged events over SPAN_DAYS days and measures it in a child process (null on timeout). */
-export function measureAtSize(events: number): { summary: GenerateSummary; result: ScaleMeasure | null } {
+/** Generates a store of about `events` merged events in the layout and measures it in a child process (null on timeout). */
+export function measureAtSize(events: number, layout: ScaleLayout): { summary: GenerateSummary; result: ScaleMeasure | null } {
   const dir = mkdtempSync(join(tmpdir(), 'readout-bench-scale-store-'));
   try {
     const path = join(dir, 'scale.db');
     const articles = Math.round(events / EVENTS_PER_ARTICLE);
-    const summary = generateStoreFile(path, articles, { perDay: Math.ceil(articles / SPAN_DAYS), start: START });
+    const summary = generateStoreFile(path, articles, layoutOf(layout, articles));
     try {
       const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: TIME_LIMIT_MS });
       return { summary, result: JSON.parse(out.trim().split('\n').pop()!) as ScaleMeasure };
@@ -132,27 +147,30 @@ export function measureAtSize(events: number): { summary: GenerateSummary; resul
   }
 }
 
-/** The `npm run bench` case: ms per analysed article at each store size, and the largest/smallest ratio. */
-export function benchAnalyzeScale(sizes = [1_000, 10_000, 100_000]): void {
-  console.log(`\nAnalyze job (analysis, save, merge, response links, alerts) per new article, by store size (SQLite; each store spans ${SPAN_DAYS} days; median of ${MEASURED} articles after ${WARMUP} warm-ups):`);
-  const medians: number[] = [];
-  const cpu: number[] = [];
-  for (const size of sizes) {
-    const { summary, result } = measureAtSize(size);
-    const built = `${summary.mergedEvents} events, ${summary.reports} reports, ${summary.links} links from ${summary.articles} articles in ${summary.seconds.toFixed(1)} s`;
-    if (!result) {
-      console.log(`  ~${String(size).padEnd(6)} events (${built}): no result within ${TIME_LIMIT_MS / 1000} s`);
-      continue;
+/** The `npm run bench` case: ms per analysed article at each store size, and the largest/smallest ratio, in both layouts. */
+export function benchAnalyzeScale(sizes = [1_000, 10_000, 100_000], layouts: ScaleLayout[] = ['growing', 'dense']): void {
+  for (const layout of layouts) {
+    const span = layout === 'dense' ? `each store spans ${SPAN_DAYS} days` : `stores grow over time at ${STEADY_PER_DAY} articles a day`;
+    console.log(`\nAnalyze job (analysis, save, merge, response links, alerts) per new article, by store size, ${layout} (SQLite; ${span}; median of ${MEASURED} articles after ${WARMUP} warm-ups):`);
+    const medians: number[] = [];
+    const cpu: number[] = [];
+    for (const size of sizes) {
+      const { summary, result } = measureAtSize(size, layout);
+      const built = `${summary.mergedEvents} events, ${summary.reports} reports, ${summary.links} links from ${summary.articles} articles in ${summary.seconds.toFixed(1)} s`;
+      if (!result) {
+        console.log(`  ~${String(size).padEnd(6)} events (${built}): no result within ${TIME_LIMIT_MS / 1000} s`);
+        continue;
+      }
+      medians.push(result.medianMs);
+      cpu.push(result.medianCpuMs);
+      const range = `${Math.min(...result.ms).toFixed(1)}–${Math.max(...result.ms).toFixed(1)}`;
+      console.log(`  ~${String(size).padEnd(6)} events (${built}):`);
+      console.log(`      ${result.medianMs.toFixed(1).padStart(7)} ms/article wall (range ${range}), ${result.medianCpuMs.toFixed(1)} ms CPU`);
     }
-    medians.push(result.medianMs);
-    cpu.push(result.medianCpuMs);
-    const range = `${Math.min(...result.ms).toFixed(1)}–${Math.max(...result.ms).toFixed(1)}`;
-    console.log(`  ~${String(size).padEnd(6)} events (${built}):`);
-    console.log(`      ${result.medianMs.toFixed(1).padStart(7)} ms/article wall (range ${range}), ${result.medianCpuMs.toFixed(1)} ms CPU`);
-  }
-  if (medians.length === sizes.length) {
-    const ratio = (xs: number[]) => (xs[xs.length - 1]! / xs[0]!).toFixed(2);
-    console.log(`  ratio largest/smallest store: ${ratio(medians)}x wall, ${ratio(cpu)}x CPU`);
+    if (medians.length === sizes.length) {
+      const ratio = (xs: number[]) => (xs[xs.length - 1]! / xs[0]!).toFixed(2);
+      console.log(`  ratio largest/smallest store (${layout}): ${ratio(medians)}x wall, ${ratio(cpu)}x CPU`);
+    }
   }
 }
 

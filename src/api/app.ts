@@ -37,6 +37,11 @@ export interface ApiDeps {
   now?: () => Date;
   /** How often /stream polls the store for new rows (default 1000 ms). */
   streamPollMs?: number;
+  /**
+   * Load the registry now rather than at the first request that needs it: loading takes the
+   * event loop for a second or more, which under load would stall every request in flight.
+   */
+  preloadRegistry?: boolean;
 }
 
 /** What route modules get: the deps and the registry (loaded once; reloaded after candidate changes). */
@@ -63,6 +68,9 @@ export function createApp(deps: ApiDeps): ApiApp {
       registry = null;
     },
   };
+  if (deps.preloadRegistry) {
+    routeDeps.registry().catch((err: unknown) => deps.logger.warn({ stage: 'api', err: err instanceof Error ? err.message : String(err) }, 'api: could not load the registry; the first request that needs it tries again'));
+  }
   const app: ApiApp = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target);

@@ -128,7 +128,7 @@ async function reportResponses(ctx: CliContext, svc: Services): Promise<void> {
 async function serveDemo(ctx: CliContext, svc: Services): Promise<void> {
   const { token, hash } = generateToken();
   await svc.store.createApiToken({ name: `demo-${Date.now()}`, role: 'analyst', hash });
-  const app = createApp({ store: svc.store, config: svc.config, logger: svc.logger });
+  const app = createApp({ store: svc.store, config: svc.config, logger: svc.logger, preloadRegistry: true });
   // The configured port, else any free one (another readout may already be serving).
   const { server, address } = await listen(app, svc.config.api.host, svc.config.api.port, svc.config.api.limits).catch(() => listen(app, svc.config.api.host, 0, svc.config.api.limits));
   const url = `http://${address.address}:${address.port}`;

@@ -57,7 +57,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        const app = createApp({ store: svc.store, config, logger: svc.logger });
+        const app = createApp({ store: svc.store, config, logger: svc.logger, preloadRegistry: true });
         const { server, address } = await listen(app, host, port, config.api.limits);
         const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
         ctx.out(`readout API on http://${shown}:${address.port} (OpenAPI: /openapi.json); dashboard: http://${shown}:${address.port}/ui/ (sign in with a token from \`readout tokens create\`)`);
