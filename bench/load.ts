@@ -23,6 +23,8 @@ export const LOAD = {
   articles: 3018,
   connections: 50,
   seconds: 10,
+  /** Unmeasured load on each route first (JIT, SQLite's page cache, first-use code paths). */
+  warmupSeconds: 2,
   /** Connections of the /health probe that runs beside the common-word search. */
   healthConnections: 2,
   /** The server's config (written to the YAML file `readout serve --config` reads). */
@@ -117,6 +119,7 @@ export async function benchLoad(): Promise<LoadRow[]> {
     const rows: LoadRow[] = [];
     for (const [name, path] of ROUTES) {
       await check(origin, path, headers);
+      await autocannon({ url: origin + path, connections: LOAD.connections, duration: LOAD.warmupSeconds, headers });
       rows.push(row(name, path, await run(origin, path, headers, LOAD.connections)));
     }
     const [name, path] = ROUTES[HEALTH_BESIDE]!;
