@@ -30,9 +30,10 @@ export const LOAD = {
   /** The server's config (written to the YAML file `readout serve --config` reads). */
   /**
    * The server's config (written to the YAML file `readout serve --config` reads). Per-token rate
-   * limiting (api.limits.ratePerMinute) would turn most of the load into 429s: off here.
+   * limiting (api.limits.ratePerMinute) would turn most of the load into 429s: off here. Two API
+   * processes, one per core (api.processes): `READOUT_BENCH_PROCESSES=1` measures one.
    */
-  server: { api: { host: '127.0.0.1', port: 0, limits: { ratePerMinute: 0 } }, log: { level: 'warn' } } as Record<string, unknown>,
+  server: { api: { host: '127.0.0.1', port: 0, processes: Number(process.env.READOUT_BENCH_PROCESSES ?? 2), limits: { ratePerMinute: 0 } }, log: { level: 'warn' } } as Record<string, unknown>,
 };
 
 // The generated store starts 2023-01-01 at 100 articles a day; "ministry envoy" and "firm reply" are frequent.

@@ -70,6 +70,8 @@ const ConfigSchema = z
         host: z.string().min(1).default('127.0.0.1'),
         /** TCP port; 0 picks a free one. */
         port: z.number().int().min(0).max(65535).default(8787),
+        /** API processes sharing the port (node:cluster): each its own event loop and store connection. */
+        processes: z.number().int().min(1).max(64).default(1),
         /** The built dashboard served under /ui/ (default: the package's web/dist). */
         dashboardDir: z.string().min(1).optional(),
         /** Request bounds (src/api/limits.ts, src/api/rate-limit.ts, src/api/http-guard.ts). */
@@ -167,6 +169,8 @@ export interface Config {
     /** `readout serve`: address and port to listen on. */
     host: string;
     port: number;
+    /** `readout serve`: API processes sharing the port (1: the API runs in the serve process itself). */
+    processes: number;
     /** Folder of the built web dashboard (web/dist unless configured). */
     dashboardDir: string;
     limits: ApiLimits;
@@ -310,7 +314,7 @@ export function loadConfig(inputs: ConfigInputs = {}): Config {
       userFile: c.registry.userFile ?? join(dataDir, 'actors.yaml'),
     },
     analyze: { workers: c.analyze.workers ?? defaultAnalyzeWorkers() },
-    api: { host: c.api.host, port: c.api.port, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR, limits: c.api.limits, search: { rankCandidates: c.api.search.rankCandidates, maxPageSize: c.api.search.maxPageSize } },
+    api: { host: c.api.host, port: c.api.port, processes: c.api.processes, dashboardDir: c.api.dashboardDir ?? DASHBOARD_DIR, limits: c.api.limits, search: { rankCandidates: c.api.search.rankCandidates, maxPageSize: c.api.search.maxPageSize } },
     alerts: { rulesFile: c.alerts.rulesFile ?? null, webhookTimeoutMs: parseDuration(c.alerts.webhookTimeout, 'alerts.webhookTimeout'), maxAttempts: c.alerts.maxAttempts,
       logSinks: c.alerts.logSinks, logDir: join(dataDir, 'alerts') },
   };

@@ -7,8 +7,8 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServe(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0'], {
+export async function startServe(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
