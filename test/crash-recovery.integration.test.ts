@@ -2,7 +2,6 @@
 // store none twice: jobs are leased and retried, and every write is transactional. The restarted
 // process takes back its dead predecessor's jobs at once: the default two-minute lease is kept
 // and nothing waits for it to expire.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,14 +11,13 @@ import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/types.js';
 import { articleHtml, rssFeed, storyParagraphs } from './helpers/pages.js';
 import { tempDir } from './helpers/services.js';
+import { spawnCli } from './helpers/spawn-cli.js';
 
 const ITEMS = 30;
 
 function runWatch(dir: string, killAfterRequests: number | null, server: FixtureServer): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', '--db', join(dir, 'store.db'), '--config', join(dir, 'readout.yaml'), 'watch', '--once'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnCli(['--db', join(dir, 'store.db'), '--config', join(dir, 'readout.yaml'), 'watch', '--once'], { stderr: true });
     const startCount = server.requests.length;
     let timer: NodeJS.Timeout | undefined;
     if (killAfterRequests !== null) {

@@ -4,7 +4,6 @@
 // A killed process's jobs are taken back at once by the next one (no two-minute lease wait).
 // Every run ingests a batch of its own, so it always has work when the kill comes (a run over
 // files already done would finish before it), besides the leftovers its start-up sweep queues.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/types.js';
 import { EXCHANGE, storyArticles } from './helpers/desk-stories.js';
 import { tempDir } from './helpers/services.js';
+import { spawnCli } from './helpers/spawn-cli.js';
 
 const LANES = 4;
 const KILLS_PER_LANE = 5;
@@ -24,9 +24,7 @@ const BATCH = 3;
 /** Runs `readout ingest` on the files; with killAfterMs, SIGKILLs it that long after its first line on stderr (the file is stored, analysis runs). */
 function runIngest(dir: string, files: string[], killAfterMs: number | null): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', '--db', join(dir, 'store.db'), '--config', join(dir, 'readout.yaml'), 'ingest', ...files], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnCli(['--db', join(dir, 'store.db'), '--config', join(dir, 'readout.yaml'), 'ingest', ...files], { stderr: true });
     let timer: NodeJS.Timeout | undefined;
     child.stderr.on('data', () => {
       if (killAfterMs !== null && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);

@@ -1,6 +1,6 @@
 // `readout serve --no-watch --port 0` as a child process (the real command, its own process),
 // resolved once it prints its URL; stop() sends SIGTERM and answers the exit code.
-import { spawn } from 'node:child_process';
+import { spawnCli } from './spawn-cli.js';
 
 export interface ServeProcess {
   url: string;
@@ -8,10 +8,7 @@ export interface ServeProcess {
 }
 
 export async function startServe(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/cli.ts', 'serve', '--no-watch', '--port', '0', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnCli(['serve', '--no-watch', '--port', '0', ...args], { stdout: true }, { ...process.env, ...env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
