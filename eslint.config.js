@@ -18,5 +18,5 @@ export default tseslint.config(
   // The dashboard runs in the browser.
   { files: ['web/**'], languageOptions: { globals: { ...globals.browser } } },
   // The CLI and benchmarks talk to the terminal on purpose.
-  { files: ['src/cli/**', 'bench/**', 'bin/**', 'src/demo/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/cli/**', 'bench/**', 'bin/**', 'src/demo/**', 'scripts/**'], rules: { 'no-console': 'off' } },
 );

@@ -2,7 +2,7 @@
 // and appositions after it ("Choe, North Korea's first vice minister of foreign affairs,").
 import type { Segmented } from '../types.js';
 import type { EntityLexicon } from './lexicon.js';
-import { isTitleHead } from './runs.js';
+import { isTitleHead } from './title-words.js';
 
 /** Lower-case title words right before token `i` ("leader", "first vice minister"). */
 export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): string | null {
@@ -12,6 +12,10 @@ export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): stri
   if (k === i) return null;
   const words = toks.slice(k, i).map((t) => t.text);
   if (!words.some((w) => isTitleHead(w, lex))) return null;
+  // "Overseas Development Minister": capitalised words written into the title before its head.
+  let p = k;
+  while (p > 0 && k - p < 3 && toks[p - 1]!.sentence === toks[i]!.sentence && /^\p{Lu}\p{Ll}+$/u.test(toks[p - 1]!.text) && !lex.notNames.has(toks[p - 1]!.lower)) p--;
+  if (p < k && isTitleHead(toks[i - 1]!.text, lex)) k = p;
   return seg.text.slice(toks[k]!.start, toks[i - 1]!.end);
 }
 

@@ -1,75 +1,23 @@
-// Turns the registry hits and unknown name runs of one article into entity drafts.
+// Turns the registry hits and the tagger's unknown names of one article into entity drafts.
 import { normalizeName } from '../../registry/normalize.js';
 import type { Actor, Registry } from '../../registry/types.js';
 import type { Mention, Segmented } from '../types.js';
 import { appositionAfter, titleBefore } from './appositions.js';
-import { classifyName, isDateline, type Typed } from './classify.js';
-import { cityByName } from './places.js';
+import { isDateline } from './dateline.js';
 import { addRole, type Draft } from './draft.js';
 import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
-import { opensOrgName } from './org-names.js';
-import { scanRegistry } from './registry-scan.js';
-import { typeBracketedAffiliations, typeListMembers } from './lists.js';
-import { findRuns, isTitleOnly } from './runs.js';
-import { isAllCaps, isPossessive, sentenceStarts, shoutedSentences } from './tokens.js';
+import { findNames } from './name-spans.js';
+import { isAllCaps, isPossessive, shoutedSentences } from './tokens.js';
 
 export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon): Draft[] {
-  const starts = sentenceStarts(seg);
   const shouted = shoutedSentences(seg);
-  const found = scanRegistry(seg, registry, shouted).filter((m) => !m.hits.every((h) => h.via === 'surname') && !opensOrgName(seg, m, registry, lex));
-  const covered = new Uint8Array(seg.tokens.length);
-  for (const m of found) covered.fill(1, m.tokStart, m.tokEnd);
-
-  const unknown: RawMention[] = [];
-  const titles = new Map<number, string>();
-  for (const run of findRuns(seg, covered, lex, starts, shouted)) {
-    if (isTitleOnly(run)) {
-      // "Minister of Foreign Affairs" right before a registry name: that person's title in the text.
-      if (run.title) titles.set(run.tokStart, run.title);
-      continue;
-    }
-    const isShouted = shouted.has(seg.tokens[run.tokStart]!.sentence);
-    const title = run.title ?? titleBefore(seg, run.tokStart, lex);
-    const typed = classifyName(seg, run.tokStart, run.tokEnd, title, lex, isShouted);
-    // "AC Milan George Weah": an untyped run ending in a given name and surname is two names.
-    const split = typed.type === 'other' && !isShouted ? personTail(seg, run.tokStart, run.tokEnd, lex) : -1;
-    if (split < 0) unknown.push(rawRun(seg, run.tokStart, run.tokEnd, typed, run.title));
-    else {
-      unknown.push(rawRun(seg, run.tokStart, split, classifyName(seg, run.tokStart, split, title, lex, isShouted), run.title));
-      unknown.push(rawRun(seg, split, run.tokEnd, { type: 'person', confidence: 1, country: null }, null));
-    }
-  }
-  typeListMembers(seg, unknown);
-  typeBracketedAffiliations(seg, unknown);
+  const { found, unknown } = findNames(seg, registry, lex, shouted);
   const mainCountry = dominantCountry(found, registry);
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
-  return merge(seg, all, registry, lex, titles);
-}
-
-function rawRun(seg: Segmented, a: number, b: number, typed: Typed, title: string | null): RawMention {
-  const start = seg.tokens[a]!.start;
-  const end = seg.tokens[b - 1]!.end;
-  return {
-    start, end, text: seg.text.slice(start, end), tokStart: a, tokEnd: b, sentence: seg.tokens[a]!.sentence, type: typed.type,
-    hits: [], actorId: null, via: 'run', roles: title ? [title] : [], affiliation: null, country: typed.country, confidence: typed.confidence,
-  };
-}
-
-/** Start of a trailing "Given Surname" inside a longer run of names, or -1. */
-function personTail(seg: Segmented, a: number, b: number, lex: EntityLexicon): number {
-  for (let p = a + 1; p <= b - 2; p++) {
-    if (b - p > 3) continue;
-    const t = seg.tokens[p]!;
-    const prev = seg.tokens[p - 1]!;
-    if (!lex.firstNames.has(t.lower) || lex.firstNames.has(prev.lower) || lex.nonPersonWords.has(t.lower)) continue;
-    // Given name and surname are written in title case, and "New York" is not "New" + "York Jets".
-    const tail = seg.tokens.slice(p, b);
-    if (tail.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text)) && !cityByName(seg.text.slice(prev.start, t.end))) return p;
-  }
-  return -1;
+  return merge(seg, all, registry, lex);
 }
 
 /** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
@@ -146,7 +94,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
   return out;
 }
 
-function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon, titles: Map<number, string>): Draft[] {
+function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon): Draft[] {
   const drafts = new Map<string, Draft>();
   const order: Draft[] = [];
   const ensure = (key: string, init: () => Draft): Draft => {
@@ -189,10 +137,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
       }
       const d = fromActor(actor);
       d.mentions.push(mention);
-      if (d.type === 'person') {
-        addRole(d, titles.get(m.tokStart));
-        collectRoles(seg, m, d, lex);
-      }
+      if (d.type === 'person') collectRoles(seg, m, d, lex);
       continue;
     }
     const words = m.tokEnd - m.tokStart;
@@ -200,7 +145,8 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     else addUnknown(m);
   }
   function addUnknown(m: RawMention): void {
-    const key = `name:${normalizeName(m.text)}`; // one entity per name, typed by its most confident mention
+    // One entity per name and type: "Toronto" the city and "Toronto" the team are two entities.
+    const key = `name:${m.type}:${normalizeName(m.text)}`;
     const conf = m.confidence;
     const d = ensure(key, () => ({ ...blank(key, m.text, m.type, m.country), confidence: conf, nameTokens: normalizeName(m.text).split(' ') }));
     if (conf > d.confidence) Object.assign(d, { type: m.type, confidence: conf });
@@ -213,10 +159,12 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
   // the next one, else a unique registry person with that surname, else a name of its own.
   for (const m of singles) {
     const key = normalizeName(m.text);
-    const persons = order.filter((d) => d.type === 'person' && d.nameTokens.includes(key) && d.mentions.length);
+    // A word the tagger read as an organisation, or a dateline, is not someone's surname.
+    const maybePerson = m.type !== 'organization' && !isDateline(seg, m.tokStart, m.tokEnd);
+    const persons = maybePerson ? order.filter((d) => d.type === 'person' && d.nameTokens.includes(key) && d.mentions.length) : [];
     const before = persons.filter((d) => d.mentions.some((x) => x.start < m.start));
     const lastBefore = (d: Draft) => Math.max(...d.mentions.filter((x) => x.start < m.start).map((x) => x.start));
-    const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? registrySurname(registry, key, fromActor);
+    const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? (m.type === 'person' ? registrySurname(registry, key, fromActor) : undefined);
     if (target) {
       target.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname' });
       continue;

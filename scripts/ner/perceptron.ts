@@ -1,0 +1,91 @@
+// Averaged structured perceptron for the tagger (Collins 2002), with the averaging done lazily:
+// w holds the current weights and u the step-weighted sum of updates, so the average is w - u/c.
+import { N_LABELS } from '../../src/analyze/ner/labels.js';
+import type { TagFeatures } from '../../src/analyze/ner/features.js';
+import { TaggerModel, viterbi, type ModelHeader } from '../../src/analyze/ner/model.js';
+
+const L = N_LABELS;
+
+export class Perceptron {
+  private rows = new Map<number, number>();
+  private w = new Float32Array(1 << 20);
+  private u = new Float64Array(1 << 20);
+  private tw = new Float32Array((L + 1) * L);
+  private tu = new Float64Array((L + 1) * L);
+  private c = 1;
+
+  /** Current (not averaged) best labels of tokens [from, to). */
+  decode(f: TagFeatures, from: number, to: number): Uint8Array {
+    const n = to - from;
+    const em = new Float32Array(n * L);
+    for (let i = from; i < to; i++) {
+      for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) {
+        const r = this.rows.get(f.hashes[k]!);
+        if (r === undefined) continue;
+        for (let l = 0; l < L; l++) em[(i - from) * L + l]! += this.w[r * L + l]!;
+      }
+    }
+    return viterbi(em, n, this.tw);
+  }
+
+  /** One training step on a sentence: decode, and move towards the gold where they differ. */
+  train(f: TagFeatures, from: number, to: number, gold: Uint8Array): void {
+    const guess = this.decode(f, from, to);
+    for (let i = from; i < to; i++) {
+      const g = gold[i]!;
+      const p = guess[i - from]!;
+      const gPrev = i === from ? L : gold[i - 1]!;
+      const pPrev = i === from ? L : guess[i - from - 1]!;
+      if (g !== p) {
+        for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) {
+          const r = this.row(f.hashes[k]!);
+          this.bump(this.w, this.u, r * L + g, 1);
+          this.bump(this.w, this.u, r * L + p, -1);
+        }
+      }
+      if (g !== p || gPrev !== pPrev) {
+        this.bump(this.tw, this.tu, gPrev * L + g, 1);
+        this.bump(this.tw, this.tu, pPrev * L + p, -1);
+      }
+    }
+    this.c++;
+  }
+
+  /** The averaged weights, without features whose weights all round to zero. */
+  toModel(header: ModelHeader, minWeight: number): TaggerModel {
+    const keep: number[] = [];
+    const avg = (w: ArrayLike<number>, u: ArrayLike<number>, i: number): number => w[i]! - u[i]! / this.c;
+    const kept: number[] = [];
+    for (const [h, r] of [...this.rows].sort((a, b) => a[1] - b[1])) {
+      let max = 0;
+      for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(avg(this.w, this.u, r * L + l)));
+      if (max < minWeight) continue;
+      keep.push(h);
+      for (let l = 0; l < L; l++) kept.push(avg(this.w, this.u, r * L + l));
+    }
+    const trans = new Float32Array(this.tw.length);
+    for (let i = 0; i < trans.length; i++) trans[i] = avg(this.tw, this.tu, i);
+    return new TaggerModel(header, Uint32Array.from(keep), Float32Array.from(kept), trans);
+  }
+
+  private row(h: number): number {
+    let r = this.rows.get(h);
+    if (r !== undefined) return r;
+    r = this.rows.size;
+    this.rows.set(h, r);
+    if ((r + 1) * L > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const u = new Float64Array(this.u.length * 2);
+      u.set(this.u);
+      this.u = u;
+    }
+    return r;
+  }
+
+  private bump(w: Float32Array, u: Float64Array, i: number, d: number): void {
+    w[i]! += d;
+    u[i]! += this.c * d;
+  }
+}

@@ -1,0 +1,81 @@
+// Where the names are: registry hits (longest alias) and the learned tagger's spans, reconciled.
+// The tagger decides what is a name and where it ends; a registry hit it agrees with (same span or
+// inside it) keeps its registry identity. A longer tagged name around a country or place hit is a
+// different name ("Bank of Korea", "Korea Development Bank") and the hit yields to it; a registry
+// person or institution keeps its span against a tagged span that runs past it.
+import type { Registry } from '../../registry/types.js';
+import type { Segmented } from '../types.js';
+import type { Span } from '../ner/labels.js';
+import { tagFeatures, tagSpans } from '../ner/tagger.js';
+import { isDateline } from './dateline.js';
+import type { EntityLexicon } from './lexicon.js';
+import type { RawMention } from './mention-types.js';
+import { cityByName } from './places.js';
+import { scanRegistry } from './registry-scan.js';
+
+export interface NameMentions {
+  /** Registry hits kept (not yet resolved among their candidate actors). */
+  found: RawMention[];
+  /** Tagged names the registry does not know, typed from the tagger. */
+  unknown: RawMention[];
+}
+
+export function findNames(seg: Segmented, registry: Registry, lex: EntityLexicon, shouted: Set<number>): NameMentions {
+  const scanned = scanRegistry(seg, registry, shouted);
+  const spans = tagSpans(seg, tagFeatures(seg, registry, lex, scanned, shouted));
+  // Surname-only hits wait for context (a surname resolves to a person named in the article).
+  const hits = scanned.filter((m) => !m.hits.every((h) => h.via === 'surname')).map((m) => withoutArticle(seg, m));
+  const found: RawMention[] = [];
+  const claimed = new Uint8Array(spans.length);
+  let s = 0;
+  for (const m of hits) {
+    while (s < spans.length && spans[s]!.end <= m.tokStart) s++;
+    const overlapping: number[] = [];
+    for (let k = s; k < spans.length && spans[k]!.start < m.tokEnd; k++) overlapping.push(k);
+    // A bare code ("GF", "DPRK") is a name only where the tagger reads one: "GF" in a standings table is goals for.
+    let keep = overlapping.length > 0 || !/^\p{Lu}{2,4}$/u.test(m.text);
+    for (const k of overlapping) {
+      if (yieldsTo(m, spans[k]!, registry)) keep = false;
+      else claimed[k] = 1;
+    }
+    if (keep) found.push(m);
+  }
+  const unknown = spans.filter((_, k) => !claimed[k]).map((span) => unknownMention(seg, span));
+  return { found, unknown };
+}
+
+/**
+ * A country, place or demonym hit yields to a tagged name around it ("Bank of Korea") and to the
+ * same words read as a team or a person ("Florida beat Boston", "Jordan scored"); an institution
+ * yields to a longer tagged organisation name around it.
+ */
+function yieldsTo(m: RawMention, span: Span, registry: Registry): boolean {
+  if (span.start > m.tokStart || span.end < m.tokEnd) return false;
+  const type = registry.get(m.hits[0]!.actorId)?.type;
+  const longer = span.end - span.start > m.tokEnd - m.tokStart;
+  // "U.S. Senate Banking Committee" is a body of its own, not the Senate.
+  if (type === 'organization') return longer && span.type === 'ORG';
+  if (type !== 'country' && type !== 'place' && m.hits[0]!.via !== 'demonym') return false;
+  return longer || span.type === 'ORG' || span.type === 'PER';
+}
+
+/** "The EU" at a sentence start: the article is not part of the name (aliases like "the White House" keep it in the registry). */
+function withoutArticle(seg: Segmented, m: RawMention): RawMention {
+  if (m.tokEnd - m.tokStart < 2 || seg.tokens[m.tokStart]!.lower !== 'the') return m;
+  const first = seg.tokens[m.tokStart + 1]!;
+  return { ...m, tokStart: m.tokStart + 1, start: first.start, text: seg.text.slice(first.start, m.end) };
+}
+
+const TYPE_OF = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' } as const;
+
+function unknownMention(seg: Segmented, span: Span): RawMention {
+  const a = seg.tokens[span.start]!;
+  const b = seg.tokens[span.end - 1]!;
+  const text = seg.text.slice(a.start, b.end);
+  const type = TYPE_OF[span.type];
+  const city = type === 'place' || isDateline(seg, span.start, span.end) ? cityByName(text) : undefined;
+  return {
+    start: a.start, end: b.end, text, tokStart: span.start, tokEnd: span.end, sentence: a.sentence, type,
+    hits: [], actorId: null, via: 'run', roles: [], affiliation: null, country: city?.country ?? null, confidence: 2,
+  };
+}

@@ -1,0 +1,74 @@
+// What a tagger knows about a word on its own: its forms, shape, affixes and the word lists it is
+// on (the entity rules' lexicons, given names, cities). Computed once per distinct spelling and
+// kept in a bounded cache, since news text repeats its words.
+import { cityByName } from '../entities/places.js';
+import type { EntityLexicon } from '../entities/lexicon.js';
+import { HONORIFICS } from '../entities/title-words.js';
+import { hashString, mix } from './hash.js';
+
+export interface WordAtoms {
+  lower: number;
+  word: number;
+  shape: number;
+  /** Hashed prefix and suffix features (template already folded in). */
+  affixes: number[];
+  /** Hashed word-list memberships. */
+  flags: number[];
+  capitalized: boolean;
+}
+
+const MAX_CACHE = 200_000;
+
+/** "Kim" → "Xx", "U.S." → "X.X.", "1996" → "d", "F-16" → "X-d". */
+export function shapeOf(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== last || !/[Xxd]/.test(c)) out += c;
+    last = c;
+  }
+  return out.length > 8 ? out.slice(0, 8) : out;
+}
+
+export class WordAtomizer {
+  private cache = new Map<string, WordAtoms>();
+  private readonly lists: [string, ReadonlySet<string>][];
+
+  constructor(lex: EntityLexicon) {
+    this.lists = [
+      ['first', lex.firstNames], ['title', lex.personTitles], ['rolehead', lex.roleHeads], ['orghead', lex.orgHeads],
+      ['orgsuffix', lex.orgSuffixes], ['placeprep', lex.placePrepositions], ['particle', lex.nameParticles],
+      ['eastasian', lex.eastAsianSurnames], ['notname', lex.notNames], ['speech', lex.speechVerbs],
+      ['nonperson', lex.nonPersonWords], ['orgnoun', lex.orgNouns], ['honorific', HONORIFICS],
+    ];
+  }
+
+  atoms(word: string): WordAtoms {
+    let a = this.cache.get(word);
+    if (a) return a;
+    if (this.cache.size >= MAX_CACHE) this.cache.clear();
+    a = this.compute(word);
+    this.cache.set(word, a);
+    return a;
+  }
+
+  private compute(word: string): WordAtoms {
+    const lower = word.toLowerCase();
+    const bare = lower.replace(/\.$/, '');
+    const affixes: number[] = [];
+    const chars = [...lower];
+    for (let n = 1; n <= 4 && n < chars.length; n++) {
+      affixes.push(mix(hashString(`p${n}`), hashString(chars.slice(0, n).join(''))));
+      affixes.push(mix(hashString(`s${n}`), hashString(chars.slice(-n).join(''))));
+    }
+    const flags: number[] = [];
+    for (const [name, set] of this.lists) if (set.has(bare)) flags.push(hashString(`L:${name}`));
+    const capitalized = /^\p{Lu}/u.test(word);
+    if (capitalized && word.length > 1 && cityByName(word)) flags.push(hashString('L:city'));
+    if (/^\p{Lu}+$/u.test(word) && word.length > 1) flags.push(hashString('F:allcaps'));
+    if (/\p{N}/u.test(word)) flags.push(hashString('F:digit'));
+    if (word.length > 12) flags.push(hashString('F:long'));
+    return { lower: hashString(lower), word: hashString(word), shape: hashString(shapeOf(word)), affixes, flags, capitalized };
+  }
+}
