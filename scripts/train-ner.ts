@@ -17,7 +17,9 @@ import { documentSpans, LABELS } from '../src/analyze/ner/labels.js';
 import type { TaggerModel } from '../src/analyze/ner/model.js';
 import { decodeAll, FEATURE_VERSION, MODEL_FILES, tagFeatures } from '../src/analyze/ner/tagger.js';
 import { loadRegistry } from '../src/registry/load.js';
-import { labelDoc, readConll, type LabelledDoc } from './ner/conll.js';
+import { augmentDoc } from './ner/augment.js';
+import { labelDoc, readRawConll, toDoc, type LabelledDoc, type RawDoc } from './ner/conll.js';
+import { rng } from './ner/names.js';
 import { formatScores, score, type Scores } from './ner/evaluate.js';
 import { Perceptron } from './ner/perceptron.js';
 
@@ -29,13 +31,15 @@ const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const registry = loadRegistry();
 const lex = entityLexicon();
 
-type Prepared = LabelledDoc & { base: TagFeatures; sentences: [number, number][] };
+/** A labelled document with its features; `origin` is the index of the document it was copied from. */
+type Prepared = LabelledDoc & { base: TagFeatures; sentences: [number, number][]; origin: number };
 
-function prepare(file: string): Prepared[] {
-  return readConll(resolve(values.data!, file)).map((doc) => {
-    const d = labelDoc(doc);
+function prepare(raw: RawDoc[], origins: number[]): Prepared[] {
+  return raw.map((r, i) => {
+    const d = labelDoc(toDoc(r));
     const shouted = shoutedSentences(d.seg);
-    return { ...d, base: tagFeatures(d.seg, registry, lex, scanRegistry(d.seg, registry, shouted), shouted), sentences: sentenceRanges(d) };
+    const base = tagFeatures(d.seg, registry, lex, scanRegistry(d.seg, registry, shouted), shouted);
+    return { ...d, base, sentences: sentenceRanges(d), origin: origins[i]! };
   });
 }
 
@@ -49,17 +53,6 @@ function sentenceRanges(d: LabelledDoc): [number, number][] {
     a = b;
   }
   return out;
-}
-
-/** mulberry32: a small seeded generator, so every run shuffles the same way. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const header = (trained: Record<string, unknown>) => ({ features: FEATURE_VERSION, labels: LABELS, trained });
@@ -88,9 +81,14 @@ function trainPass(
   return best ?? { model: p.toModel(header({}), 1e-3), epoch: epochs, dev: null };
 }
 
-const train = prepare('train.txt');
-const dev = prepare('dev.txt');
-console.log(`prepared ${train.length} train and ${dev.length} dev documents (${elapsed()})`);
+const trainRaw = readRawConll(resolve(values.data!, 'train.txt'));
+const devRaw = readRawConll(resolve(values.data!, 'dev.txt'));
+// One augmented copy of every training document (augment.ts), in the same fold as its original.
+const augmentRandom = rng(SEED);
+const copies = trainRaw.map((d) => augmentDoc(d, augmentRandom));
+const train = prepare([...trainRaw, ...copies], [...trainRaw.keys(), ...trainRaw.keys()]);
+const dev = prepare(devRaw, [...devRaw.keys()]);
+console.log(`prepared ${trainRaw.length} train documents (and ${copies.length} augmented copies) and ${dev.length} dev documents (${elapsed()})`);
 
 console.log('first pass');
 const first = trainPass(train, (d) => d.base, Number(values.epochs), { docs: dev, featuresOf: (d) => d.base });
@@ -98,10 +96,10 @@ const first = trainPass(train, (d) => d.base, Number(values.epochs), { docs: dev
 console.log(`first-pass labels of the training set by ${FOLDS}-fold jackknifing (${first.epoch} epochs each)`);
 const jack = new Map<Prepared, Uint8Array>();
 for (let fold = 0; fold < FOLDS; fold++) {
-  const m = trainPass(train.filter((_, i) => i % FOLDS !== fold), (d) => d.base, first.epoch).model;
-  for (const d of train.filter((_, i) => i % FOLDS === fold)) jack.set(d, decodeAll(d.seg, d.base, m));
+  const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), (d) => d.base, first.epoch).model;
+  for (const d of train.filter((d) => d.origin % FOLDS === fold)) jack.set(d, decodeAll(d.seg, d.base, m));
 }
-const jackScore = score(train, (d) => documentSpans(d.seg, jack.get(d as Prepared)!));
+const jackScore = score(train.slice(0, trainRaw.length), (d) => documentSpans(d.seg, jack.get(d as Prepared)!));
 console.log(`  first pass, ${FOLDS}-fold cross-validated on train: ${formatScores(jackScore)} (${elapsed()})`);
 
 console.log('second pass');
@@ -117,7 +115,7 @@ const history = (labels: Map<Prepared, Uint8Array>) => {
 const second = trainPass(train, history(jack), Number(values.epochs), { docs: dev, featuresOf: history(devFirst) });
 
 const facts = (pass: typeof first, extra: Record<string, unknown> = {}) => ({
-  data: 'CoNLL-2003 train (CrossWeigh conllpp/train.txt), epochs chosen on dev.txt', epochs: pass.epoch, seed: SEED,
+  data: 'CoNLL-2003 train (CrossWeigh conllpp/train.txt) and one augmented copy of each document, epochs chosen on dev.txt', epochs: pass.epoch, seed: SEED,
   dev: Object.fromEntries(Object.entries(pass.dev!).map(([k, v]) => [k, Number(v.f1.toFixed(4))])), ...extra,
 });
 first.model.header.trained = facts(first, { cv5: Number(jackScore.overall!.f1.toFixed(4)) });

@@ -18,6 +18,11 @@ export interface Doc {
   entities: GoldEntity[];
 }
 
+/** A document as read: sentences of words with their IOB tags. */
+export interface RawDoc {
+  sentences: { words: string[]; tags: string[] }[];
+}
+
 export interface LabelledDoc {
   seg: Segmented;
   labels: Uint8Array;
@@ -25,7 +30,11 @@ export interface LabelledDoc {
 }
 
 export function readConll(path: string): Doc[] {
-  const docs: Doc[] = [];
+  return readRawConll(path).map(toDoc);
+}
+
+export function readRawConll(path: string): RawDoc[] {
+  const docs: RawDoc[] = [];
   let sentences: { words: string[]; tags: string[] }[] = [];
   let cur: { words: string[]; tags: string[] } = { words: [], tags: [] };
   const flushSentence = (): void => {
@@ -34,7 +43,7 @@ export function readConll(path: string): Doc[] {
   };
   const flushDoc = (): void => {
     flushSentence();
-    if (sentences.length) docs.push(toDoc(sentences));
+    if (sentences.length) docs.push({ sentences });
     sentences = [];
   };
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -50,7 +59,7 @@ export function readConll(path: string): Doc[] {
   return docs;
 }
 
-function toDoc(sentences: { words: string[]; tags: string[] }[]): Doc {
+export function toDoc({ sentences }: RawDoc): Doc {
   let text = '';
   const entities: GoldEntity[] = [];
   let open: GoldEntity | null = null;

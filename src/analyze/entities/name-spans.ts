@@ -34,11 +34,14 @@ export function findNames(seg: Segmented, registry: Registry, lex: EntityLexicon
     for (let k = s; k < spans.length && spans[k]!.start < m.tokEnd; k++) overlapping.push(k);
     // A bare code ("GF", "DPRK") is a name only where the tagger reads one: "GF" in a standings table is goals for.
     let keep = overlapping.length > 0 || !/^\p{Lu}{2,4}$/u.test(m.text);
+    let mention = m;
     for (const k of overlapping) {
-      if (yieldsTo(m, spans[k]!, registry)) keep = false;
-      else claimed[k] = 1;
+      const span = spans[k]!;
+      if (isStateName(seg, m, span, registry)) mention = widened(seg, m, span);
+      else if (yieldsTo(m, span, registry)) keep = false;
+      claimed[k] = keep ? 1 : 0;
     }
-    if (keep) found.push(m);
+    if (keep) found.push(mention);
   }
   const unknown = spans.filter((_, k) => !claimed[k]).map((span) => unknownMention(seg, span));
   return { found, unknown };
@@ -57,6 +60,21 @@ function yieldsTo(m: RawMention, span: Span, registry: Registry): boolean {
   if (type === 'organization') return longer && span.type === 'ORG';
   if (type !== 'country' && type !== 'place' && m.hits[0]!.via !== 'demonym') return false;
   return longer || span.type === 'ORG' || span.type === 'PER';
+}
+
+/** Words of a state's formal name around its short one ("the Republic of Congo", "Islamic Republic of Iran"). */
+const STATE_WORDS = new Set(['republic', 'kingdom', 'state', 'states', 'democratic', 'people', "people's", 'peoples', 'islamic', 'federal', 'federation', 'united', 'arab', 'socialist', 'of', 'the', "'s", '’s']);
+
+function isStateName(seg: Segmented, m: RawMention, span: Span, registry: Registry): boolean {
+  if (span.type !== 'LOC' || span.start > m.tokStart || span.end < m.tokEnd || registry.get(m.hits[0]!.actorId)?.type !== 'country') return false;
+  for (let k = span.start; k < span.end; k++) if ((k < m.tokStart || k >= m.tokEnd) && !STATE_WORDS.has(seg.tokens[k]!.lower)) return false;
+  return true;
+}
+
+function widened(seg: Segmented, m: RawMention, span: Span): RawMention {
+  const a = seg.tokens[span.start]!;
+  const b = seg.tokens[span.end - 1]!;
+  return { ...m, tokStart: span.start, tokEnd: span.end, start: a.start, end: b.end, text: seg.text.slice(a.start, b.end) };
 }
 
 /** "The EU" at a sentence start: the article is not part of the name (aliases like "the White House" keep it in the registry). */

@@ -1,6 +1,7 @@
 // Feature extraction for the entity tagger: for each token, hashed features from the word, its
 // neighbours (±2), shapes, part-of-speech tags, word lists, gazetteer spans and the document
-// (whether a capitalised sentence opener is also written in lower case elsewhere).
+// (whether a capitalised sentence opener is also written in lower case elsewhere), and whether the
+// sentence is written in capitals or in Title Case (a headline), where capitals say less.
 import type { Segmented } from '../types.js';
 import { hashString, mix, mix3 } from './hash.js';
 import type { WordAtomizer, WordAtoms } from './word-atoms.js';
@@ -25,7 +26,7 @@ const F = {
   bias: T('bias'), w0: T('w0'), wc: T('wc'), sh: T('sh'), wm1: T('w-1'), wp1: T('w+1'), wm2: T('w-2'), wp2: T('w+2'),
   shL: T('sh-1|sh'), shR: T('sh|sh+1'), shm1: T('sh-1'), shp1: T('sh+1'), p0: T('p0'), pL: T('p-1|p'), pR: T('p|p+1'), pW: T('p|w+1'),
   bL: T('w-1|w'), bR: T('w|w+1'), first: T('first|sh'), shout: T('shout|w'), fl0: T('fl'), flm1: T('fl-1'), flp1: T('fl+1'),
-  g0: T('g'), gm1: T('g-1'), gp1: T('g+1'), gm2: T('g-2'), gp2: T('g+2'), doc: T('doc'),
+  titled: T('titled|w'), g0: T('g'), gm1: T('g-1'), gp1: T('g+1'), gm2: T('g-2'), gp2: T('g+2'), doc: T('doc'),
 };
 const BOUNDARY = T('<s>');
 const DOC_LOWER = T('doc:lower-elsewhere');
@@ -38,6 +39,7 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
   const atoms: WordAtoms[] = toks.map((t) => atomizer.atoms(t.text));
   const pos = toks.map((t) => hashString(t.pos));
   const doc = documentWordForms(seg, atoms, shouted);
+  const titled = titleCaseSentences(seg, atoms);
   const out: number[] = [];
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -57,6 +59,7 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
     out.push(mix3(F.bL, lw(i - 1), a.lower), mix3(F.bR, a.lower, lw(i + 1)));
     if (first) out.push(mix(F.first, a.shape));
     if (shouted.has(s)) out.push(mix(F.shout, a.lower));
+    else if (titled.has(s)) out.push(mix(F.titled, a.lower));
     for (const f of a.flags) out.push(mix(F.fl0, f));
     if (inSentence(i - 1)) for (const f of atoms[i - 1]!.flags) out.push(mix(F.flm1, f));
     if (inSentence(i + 1)) for (const f of atoms[i + 1]!.flags) out.push(mix(F.flp1, f));
@@ -87,5 +90,19 @@ function documentWordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<numb
     const bit = !a.capitalized ? 1 : mid ? 2 : 0;
     if (bit) out.set(a.lower, (out.get(a.lower) ?? 0) | bit);
   }
+  return out;
+}
+
+/** Sentences in Title Case (headlines): three or more words and nearly all of them capitalised. */
+function titleCaseSentences(seg: Segmented, atoms: WordAtoms[]): Set<number> {
+  const words = new Uint32Array(seg.sentences.length);
+  const caps = new Uint32Array(seg.sentences.length);
+  seg.tokens.forEach((t, i) => {
+    if (!/^\p{L}{2}/u.test(t.text) || t.text.length < 4) return; // short function words stay lower case in titles
+    words[t.sentence]!++;
+    if (atoms[i]!.capitalized) caps[t.sentence]!++;
+  });
+  const out = new Set<number>();
+  for (let s = 0; s < words.length; s++) if (words[s]! >= 3 && caps[s]! / words[s]! >= 0.8) out.add(s);
   return out;
 }
