@@ -16,8 +16,14 @@ import type { Actor } from './types.js';
 /** Bump when the code that turns the sources into actors changes (the cache hash includes it). */
 const COMPILER_VERSION = 1;
 const COUNTRIES_FILE = 'countries.yaml';
-/** Actor files, in load order. */
-export const SHIPPED_FILES = ['institutions.yaml', 'people.yaml', 'places.yaml'] as const;
+/** Actor files, in load order: institutions before the people whose roles name them. */
+export const SHIPPED_FILES = [
+  'institutions.yaml',
+  'world-west-institutions.yaml',
+  'people.yaml',
+  'world-west-people.yaml',
+  'places.yaml',
+] as const;
 export const COMPILED_FILE = 'compiled.json';
 
 export interface Shipped {
