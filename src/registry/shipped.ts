@@ -17,11 +17,11 @@ import type { Actor } from './types.js';
 const COMPILER_VERSION = 1;
 const COUNTRIES_FILE = 'countries.yaml';
 /** Actor files, in load order. */
-export const SHIPPED_FILES = ['institutions.yaml', 'people.yaml', 'places.yaml'] as const;
+export const SHIPPED_FILES = ['institutions.yaml', 'world-east-institutions.yaml', 'people.yaml', 'world-east-people.yaml', 'places.yaml'] as const;
 export const COMPILED_FILE = 'compiled.json';
 
 export interface Shipped {
-  /** "countries.institutions.people" file versions. */
+  /** The source files' versions, in load order ("countries.institutions.…"). */
   version: string;
   actors: Actor[];
   /** id → file that defined it, for error messages. */
