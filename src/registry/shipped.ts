@@ -20,14 +20,16 @@ const COUNTRIES_FILE = 'countries.yaml';
 export const SHIPPED_FILES = [
   'institutions.yaml',
   'world-west-institutions.yaml',
+  'world-east-institutions.yaml',
   'people.yaml',
   'world-west-people.yaml',
+  'world-east-people.yaml',
   'places.yaml',
 ] as const;
 export const COMPILED_FILE = 'compiled.json';
 
 export interface Shipped {
-  /** "countries.institutions.people" file versions. */
+  /** The source files' versions, in load order ("countries.institutions.…"). */
   version: string;
   actors: Actor[];
   /** id → file that defined it, for error messages. */
