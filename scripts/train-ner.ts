@@ -12,7 +12,7 @@ import { entityLexicon } from '../src/analyze/entities/lexicon.js';
 import { scanRegistry } from '../src/analyze/entities/registry-scan.js';
 import { shoutedSentences } from '../src/analyze/entities/tokens.js';
 import type { TagFeatures } from '../src/analyze/ner/features.js';
-import { withHistory } from '../src/analyze/ner/history.js';
+import { historyFeatures } from '../src/analyze/ner/history.js';
 import { documentSpans, LABELS } from '../src/analyze/ner/labels.js';
 import type { TaggerModel } from '../src/analyze/ner/model.js';
 import { decodeAll, FEATURE_VERSION, MODEL_FILES, tagFeatures } from '../src/analyze/ner/tagger.js';
@@ -59,7 +59,7 @@ const header = (trained: Record<string, unknown>) => ({ features: FEATURE_VERSIO
 
 /** Trains `epochs` epochs (or, with dev, up to `epochs` keeping the best on dev; stops after 3 without a gain). */
 function trainPass(
-  docs: Prepared[], featuresOf: (d: Prepared) => TagFeatures, epochs: number, dev?: { docs: Prepared[]; featuresOf: (d: Prepared) => TagFeatures },
+  docs: Prepared[], featuresOf: (d: Prepared) => TagFeatures[], epochs: number, dev?: { docs: Prepared[]; featuresOf: (d: Prepared) => TagFeatures[] },
 ): { model: TaggerModel; epoch: number; dev: Scores | null } {
   const units = docs.flatMap((d) => d.sentences.map(([a, b]) => ({ f: featuresOf(d), labels: d.labels, a, b })));
   const random = rng(SEED);
@@ -91,24 +91,24 @@ const dev = prepare(devRaw, [...devRaw.keys()]);
 console.log(`prepared ${trainRaw.length} train documents (and ${copies.length} augmented copies) and ${dev.length} dev documents (${elapsed()})`);
 
 console.log('first pass');
-const first = trainPass(train, (d) => d.base, Number(values.epochs), { docs: dev, featuresOf: (d) => d.base });
+const first = trainPass(train, (d) => [d.base], Number(values.epochs), { docs: dev, featuresOf: (d) => [d.base] });
 
 console.log(`first-pass labels of the training set by ${FOLDS}-fold jackknifing (${first.epoch} epochs each)`);
 const jack = new Map<Prepared, Uint8Array>();
 for (let fold = 0; fold < FOLDS; fold++) {
-  const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), (d) => d.base, first.epoch).model;
-  for (const d of train.filter((d) => d.origin % FOLDS === fold)) jack.set(d, decodeAll(d.seg, d.base, m));
+  const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), (d) => [d.base], first.epoch).model;
+  for (const d of train.filter((d) => d.origin % FOLDS === fold)) jack.set(d, decodeAll(d.seg, [d.base], m));
 }
 const jackScore = score(train.slice(0, trainRaw.length), (d) => documentSpans(d.seg, jack.get(d as Prepared)!));
 console.log(`  first pass, ${FOLDS}-fold cross-validated on train: ${formatScores(jackScore)} (${elapsed()})`);
 
 console.log('second pass');
-const devFirst = new Map(dev.map((d) => [d, decodeAll(d.seg, d.base, first.model)]));
+const devFirst = new Map(dev.map((d) => [d, decodeAll(d.seg, [d.base], first.model)]));
 const history = (labels: Map<Prepared, Uint8Array>) => {
-  const cache = new Map<Prepared, TagFeatures>();
-  return (d: Prepared): TagFeatures => {
+  const cache = new Map<Prepared, TagFeatures[]>();
+  return (d: Prepared): TagFeatures[] => {
     let f = cache.get(d);
-    if (!f) cache.set(d, (f = withHistory(d.seg, d.base, labels.get(d)!)));
+    if (!f) cache.set(d, (f = [d.base, historyFeatures(d.seg, labels.get(d)!)]));
     return f;
   };
 };

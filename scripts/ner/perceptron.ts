@@ -1,8 +1,8 @@
 // Averaged structured perceptron for the tagger (Collins 2002), with the averaging done lazily:
 // w holds the current weights and u the step-weighted sum of updates, so the average is w - u/c.
 import { N_LABELS } from '../../src/analyze/ner/labels.js';
-import type { TagFeatures } from '../../src/analyze/ner/features.js';
-import { TaggerModel, viterbi, type ModelHeader } from '../../src/analyze/ner/model.js';
+import { forEachWordFeature, type TagFeatures } from '../../src/analyze/ner/features.js';
+import { constrained, TaggerModel, viterbi, type ModelHeader } from '../../src/analyze/ner/model.js';
 
 const L = N_LABELS;
 
@@ -15,32 +15,40 @@ export class Perceptron {
   private c = 1;
 
   /** Current (not averaged) best labels of tokens [from, to). */
-  decode(f: TagFeatures, from: number, to: number): Uint8Array {
+  decode(blocks: TagFeatures[], from: number, to: number): Uint8Array {
     const n = to - from;
     const em = new Float32Array(n * L);
-    for (let i = from; i < to; i++) {
-      for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) {
-        const r = this.rows.get(f.hashes[k]!);
-        if (r === undefined) continue;
-        for (let l = 0; l < L; l++) em[(i - from) * L + l]! += this.w[r * L + l]!;
+    for (const f of blocks) {
+      for (let i = from; i < to; i++) {
+        const base = (i - from) * L;
+        const add = (h: number): void => {
+          const r = this.rows.get(h);
+          if (r !== undefined) for (let l = 0; l < L; l++) em[base + l]! += this.w[r * L + l]!;
+        };
+        for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) add(f.hashes[k]!);
+        if (f.words) forEachWordFeature(f.words, i, add);
       }
     }
-    return viterbi(em, n, this.tw);
+    return viterbi(em, n, constrained(this.tw));
   }
 
   /** One training step on a sentence: decode, and move towards the gold where they differ. */
-  train(f: TagFeatures, from: number, to: number, gold: Uint8Array): void {
-    const guess = this.decode(f, from, to);
+  train(blocks: TagFeatures[], from: number, to: number, gold: Uint8Array): void {
+    const guess = this.decode(blocks, from, to);
     for (let i = from; i < to; i++) {
       const g = gold[i]!;
       const p = guess[i - from]!;
       const gPrev = i === from ? L : gold[i - 1]!;
       const pPrev = i === from ? L : guess[i - from - 1]!;
       if (g !== p) {
-        for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) {
-          const r = this.row(f.hashes[k]!);
+        const update = (h: number): void => {
+          const r = this.row(h);
           this.bump(this.w, this.u, r * L + g, 1);
           this.bump(this.w, this.u, r * L + p, -1);
+        };
+        for (const f of blocks) {
+          for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) update(f.hashes[k]!);
+          if (f.words) forEachWordFeature(f.words, i, update);
         }
       }
       if (g !== p || gPrev !== pPrev) {

@@ -9,15 +9,16 @@ import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
 import { findNames } from './name-spans.js';
+import { inOfficeAround } from './in-office.js';
 import { isAllCaps, isPossessive, shoutedSentences } from './tokens.js';
 
-export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon): Draft[] {
+export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon, published: string | null): Draft[] {
   const shouted = shoutedSentences(seg);
   const { found, unknown } = findNames(seg, registry, lex, shouted);
   const mainCountry = dominantCountry(found, registry);
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
-  return merge(seg, all, registry, lex);
+  return merge(seg, all, registry, lex, published);
 }
 
 /** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
@@ -94,7 +95,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
   return out;
 }
 
-function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon): Draft[] {
+function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon, published: string | null): Draft[] {
   const drafts = new Map<string, Draft>();
   const order: Draft[] = [];
   const ensure = (key: string, init: () => Draft): Draft => {
@@ -164,7 +165,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     const persons = maybePerson ? order.filter((d) => d.type === 'person' && d.nameTokens.includes(key) && d.mentions.length) : [];
     const before = persons.filter((d) => d.mentions.some((x) => x.start < m.start));
     const lastBefore = (d: Draft) => Math.max(...d.mentions.filter((x) => x.start < m.start).map((x) => x.start));
-    const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? (m.type === 'person' ? registrySurname(registry, key, fromActor) : undefined);
+    const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? (m.type === 'person' ? registrySurname(registry, key, published, fromActor) : undefined);
     if (target) {
       target.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname' });
       continue;
@@ -190,8 +191,14 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
   return order.filter(keep);
 }
 
-function registrySurname(registry: Registry, key: string, fromActor: (a: Actor) => Draft): Draft | undefined {
-  const people = registry.lookup(key).filter((h) => h.via === 'surname').map((h) => registry.get(h.actorId)).filter((a): a is Actor => a?.type === 'person');
+/**
+ * A surname alone names a registry person only when exactly one person of that surname held a
+ * post around the publication day: "Silva" in a football report is not a minister of 2023.
+ */
+function registrySurname(registry: Registry, key: string, published: string | null, fromActor: (a: Actor) => Draft): Draft | undefined {
+  if (!published) return undefined;
+  const people = registry.lookup(key).filter((h) => h.via === 'surname').map((h) => registry.get(h.actorId))
+    .filter((a): a is Actor => a?.type === 'person' && inOfficeAround(a, published.slice(0, 10)));
   return people.length === 1 ? fromActor(people[0]!) : undefined;
 }
 

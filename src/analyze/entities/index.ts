@@ -10,5 +10,5 @@ import { entityLexicon } from './lexicon.js';
 
 export function findEntities(seg: Segmented, registry: Registry, input: ArticleInput): EntityIndex {
   const lex = entityLexicon();
-  return createEntityIndex(buildDrafts(seg, registry, lex), registry, input.published);
+  return createEntityIndex(buildDrafts(seg, registry, lex, input.published), registry, input.published);
 }

@@ -4,12 +4,41 @@
 // sentence is written in capitals or in Title Case (a headline), where capitals say less.
 import type { Segmented } from '../types.js';
 import { hashString, mix, mix3 } from './hash.js';
+import { BOUNDARY, F, OUTSIDE } from './templates.js';
 import type { WordAtomizer, WordAtoms } from './word-atoms.js';
 
+/**
+ * A block of features of every token of a text. Context features (conjunctions, gazetteers, the
+ * document) are listed as hashes; the word features of a token and its neighbours are kept as the
+ * words' atoms, so a model can score each word once and reuse the scores (see TaggerModel).
+ */
 export interface TagFeatures {
-  /** Feature hashes of token i are hashes[offsets[i] .. offsets[i+1]). */
+  /** Context feature hashes of token i are hashes[offsets[i] .. offsets[i+1]). */
   hashes: Uint32Array;
   offsets: Uint32Array;
+  words?: WordFeatures;
+}
+
+export interface WordFeatures {
+  atoms: WordAtoms[];
+  /** Per token, which neighbours are in its sentence: EDGE_* bits. */
+  edges: Uint8Array;
+}
+
+export const EDGE_L1 = 1;
+export const EDGE_R1 = 2;
+export const EDGE_L2 = 4;
+export const EDGE_R2 = 8;
+
+/** Calls `each` with every word feature hash of token i (for training, where weights change every step). */
+export function forEachWordFeature(w: WordFeatures, i: number, each: (h: number) => void): void {
+  const e = w.edges[i]!;
+  const a = w.atoms;
+  for (const h of a[i]!.own) each(h);
+  for (const h of e & EDGE_L1 ? a[i - 1]!.left : OUTSIDE.left) each(h);
+  for (const h of e & EDGE_R1 ? a[i + 1]!.right : OUTSIDE.right) each(h);
+  each(e & EDGE_L2 ? a[i - 2]!.left2 : OUTSIDE.left2);
+  each(e & EDGE_R2 ? a[i + 2]!.right2 : OUTSIDE.right2);
 }
 
 export interface FeatureInputs {
@@ -21,16 +50,22 @@ export interface FeatureInputs {
   shouted: Set<number>;
 }
 
-const T = (name: string): number => hashString(name);
-const F = {
-  bias: T('bias'), w0: T('w0'), wc: T('wc'), sh: T('sh'), wm1: T('w-1'), wp1: T('w+1'), wm2: T('w-2'), wp2: T('w+2'),
-  shL: T('sh-1|sh'), shR: T('sh|sh+1'), shm1: T('sh-1'), shp1: T('sh+1'), p0: T('p0'), pL: T('p-1|p'), pR: T('p|p+1'), pW: T('p|w+1'),
-  bL: T('w-1|w'), bR: T('w|w+1'), first: T('first|sh'), shout: T('shout|w'), fl0: T('fl'), flm1: T('fl-1'), flp1: T('fl+1'),
-  titled: T('titled|w'), g0: T('g'), gm1: T('g-1'), gp1: T('g+1'), gm2: T('g-2'), gp2: T('g+2'), doc: T('doc'),
-};
-const BOUNDARY = T('<s>');
-const DOC_LOWER = T('doc:lower-elsewhere');
-const DOC_CAP = T('doc:capital-mid-sentence');
+const DOC_LOWER = mix(F.doc, hashString('doc:lower-elsewhere'));
+const DOC_CAP = mix(F.doc, hashString('doc:capital-mid-sentence'));
+
+/** A growable buffer of feature hashes (this runs over every token of every article). */
+class Buffer32 {
+  data = new Uint32Array(4096);
+  length = 0;
+  push(h: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = h;
+  }
+}
 
 export function extractFeatures(input: FeatureInputs): TagFeatures {
   const { seg, atomizer, gazetteers, shouted } = input;
@@ -40,44 +75,48 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
   const pos = toks.map((t) => hashString(t.pos));
   const doc = documentWordForms(seg, atoms, shouted);
   const titled = titleCaseSentences(seg, atoms);
-  const out: number[] = [];
+  const out = new Buffer32();
   const offsets = new Uint32Array(n + 1);
+  const edges = new Uint8Array(n);
+  const same = (i: number, k: number): boolean => k >= 0 && k < n && toks[k]!.sentence === toks[i]!.sentence;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const s = toks[i]!.sentence;
-    const inSentence = (k: number): boolean => k >= 0 && k < n && toks[k]!.sentence === s;
     const a = atoms[i]!;
-    const lw = (k: number): number => (inSentence(k) ? atoms[k]!.lower : BOUNDARY);
-    const sh = (k: number): number => (inSentence(k) ? atoms[k]!.shape : BOUNDARY);
-    const ps = (k: number): number => (inSentence(k) ? pos[k]! : BOUNDARY);
-    const first = !inSentence(i - 1);
-    out.push(F.bias, mix(F.w0, a.lower), mix(F.wc, a.word), mix(F.sh, a.shape));
-    for (const f of a.affixes) out.push(f);
-    out.push(mix(F.wm1, lw(i - 1)), mix(F.wp1, lw(i + 1)), mix(F.wm2, lw(i - 2)), mix(F.wp2, lw(i + 2)));
-    out.push(mix3(F.shL, sh(i - 1), a.shape), mix3(F.shR, a.shape, sh(i + 1)), mix(F.shm1, sh(i - 1)), mix(F.shp1, sh(i + 1)));
-    out.push(mix(F.p0, pos[i]!), mix3(F.pL, ps(i - 1), pos[i]!), mix3(F.pR, pos[i]!, ps(i + 1)), mix3(F.pW, pos[i]!, lw(i + 1)));
-    out.push(mix3(F.bL, lw(i - 1), a.lower), mix3(F.bR, a.lower, lw(i + 1)));
-    if (first) out.push(mix(F.first, a.shape));
+    const hasL = same(i, i - 1);
+    const hasR = same(i, i + 1);
+    edges[i] = (hasL ? EDGE_L1 : 0) | (hasR ? EDGE_R1 : 0) | (same(i, i - 2) ? EDGE_L2 : 0) | (same(i, i + 2) ? EDGE_R2 : 0);
+    const l = hasL ? atoms[i - 1]! : null;
+    const r = hasR ? atoms[i + 1]! : null;
+    const lLower = l ? l.lower : BOUNDARY;
+    const rLower = r ? r.lower : BOUNDARY;
+    out.push(F.bias);
+    out.push(mix3(F.shL, l ? l.shape : BOUNDARY, a.shape));
+    out.push(mix3(F.shR, a.shape, r ? r.shape : BOUNDARY));
+    out.push(mix(F.p0, pos[i]!));
+    out.push(mix3(F.pL, hasL ? pos[i - 1]! : BOUNDARY, pos[i]!));
+    out.push(mix3(F.pR, pos[i]!, hasR ? pos[i + 1]! : BOUNDARY));
+    out.push(mix3(F.pW, pos[i]!, rLower));
+    out.push(mix3(F.bL, lLower, a.lower));
+    out.push(mix3(F.bR, a.lower, rLower));
+    if (!hasL) out.push(mix(F.first, a.shape));
     if (shouted.has(s)) out.push(mix(F.shout, a.lower));
     else if (titled.has(s)) out.push(mix(F.titled, a.lower));
-    for (const f of a.flags) out.push(mix(F.fl0, f));
-    if (inSentence(i - 1)) for (const f of atoms[i - 1]!.flags) out.push(mix(F.flm1, f));
-    if (inSentence(i + 1)) for (const f of atoms[i + 1]!.flags) out.push(mix(F.flp1, f));
     for (const g of gazetteers) {
       if (g[i]) out.push(mix(F.g0, g[i]!));
-      if (inSentence(i - 1) && g[i - 1]) out.push(mix(F.gm1, g[i - 1]!));
-      if (inSentence(i + 1) && g[i + 1]) out.push(mix(F.gp1, g[i + 1]!));
-      if (inSentence(i - 2) && g[i - 2]) out.push(mix(F.gm2, g[i - 2]!));
-      if (inSentence(i + 2) && g[i + 2]) out.push(mix(F.gp2, g[i + 2]!));
+      if (hasL && g[i - 1]) out.push(mix(F.gm1, g[i - 1]!));
+      if (hasR && g[i + 1]) out.push(mix(F.gp1, g[i + 1]!));
+      if (same(i, i - 2) && g[i - 2]) out.push(mix(F.gm2, g[i - 2]!));
+      if (same(i, i + 2) && g[i + 2]) out.push(mix(F.gp2, g[i + 2]!));
     }
-    if (a.capitalized && (first || shouted.has(s))) {
+    if (a.capitalized && (!hasL || shouted.has(s))) {
       const seen = doc.get(a.lower) ?? 0;
-      if (seen & 1) out.push(mix(F.doc, DOC_LOWER));
-      if (seen & 2) out.push(mix(F.doc, DOC_CAP));
+      if (seen & 1) out.push(DOC_LOWER);
+      if (seen & 2) out.push(DOC_CAP);
     }
   }
   offsets[n] = out.length;
-  return { hashes: Uint32Array.from(out), offsets };
+  return { hashes: out.data.subarray(0, out.length), offsets, words: { atoms, edges } };
 }
 
 /** Per lower-case word: bit 1 = written in lower case somewhere, bit 2 = capitalised mid-sentence in a normal sentence. */

@@ -1,7 +1,8 @@
 // Document features for the second tagging pass (Ratinov & Roth 2009, "extended prediction
-// history"): how the first pass labelled the other occurrences of a word in the same article, and
-// whether the word is part of a longer name there. A team or surname written alone is typed the
-// way its fuller or clearer mentions are.
+// history"): how the first pass labelled the other occurrences of a word in the same article,
+// whether the word is part of a longer name there, and the type of the name right before a
+// bracket it stands in. A team or surname written alone is typed the way its fuller or clearer
+// mentions are.
 import type { Segmented } from '../types.js';
 import { hashString, mix } from './hash.js';
 import type { TagFeatures } from './features.js';
@@ -10,16 +11,19 @@ import { documentSpans, TYPES } from './labels.js';
 const SEEN = hashString('h:seen');
 const MAJORITY = hashString('h:majority');
 const LONGER = hashString('h:longer');
+const BRACKETED = hashString('h:bracketed-after');
 const N_TYPES = TYPES.length;
 
-/** Appends the document features computed from first-pass labels (one label per token). */
-export function withHistory(seg: Segmented, base: TagFeatures, firstPass: Uint8Array): TagFeatures {
+/** The document features computed from first-pass labels (one label per token), as a block beside the base features. */
+export function historyFeatures(seg: Segmented, firstPass: Uint8Array): TagFeatures {
   const toks = seg.tokens;
   const typeAt = new Int8Array(toks.length).fill(-1); // -1 = outside any name
   const longer = new Map<string, number>(); // word → bits of (type, last word or not) of longer names
+  const bracketed = new Int8Array(toks.length).fill(-1); // "Ana Silva (Porto)": type of the name before the bracket
   for (const s of documentSpans(seg, firstPass)) {
     const t = TYPES.indexOf(s.type);
     for (let k = s.start; k < s.end; k++) typeAt[k] = t;
+    if (toks[s.end]?.text === '(') for (let k = s.end + 1; k < Math.min(toks.length, s.end + 6) && toks[k]!.text !== ')'; k++) bracketed[k] = t;
     if (s.end - s.start < 2) continue;
     for (let k = s.start; k < s.end; k++) {
       const bit = 1 << (t * 2 + (k === s.end - 1 ? 1 : 0));
@@ -38,7 +42,6 @@ export function withHistory(seg: Segmented, base: TagFeatures, firstPass: Uint8A
   const offsets = new Uint32Array(toks.length + 1);
   for (let i = 0; i < toks.length; i++) {
     offsets[i] = out.length;
-    for (let k = base.offsets[i]!; k < base.offsets[i + 1]!; k++) out.push(base.hashes[k]!);
     // The token's own first-pass label is left out: the second pass would copy it instead of weighing the rest.
     const own = typeAt[i]! + 1;
     const c = counts.get(toks[i]!.lower);
@@ -52,6 +55,7 @@ export function withHistory(seg: Segmented, base: TagFeatures, firstPass: Uint8A
       }
       if (best >= 0) out.push(mix(MAJORITY, best));
     }
+    if (bracketed[i]! >= 0) out.push(mix(BRACKETED, bracketed[i]!));
     const bits = longer.get(toks[i]!.lower);
     if (bits) for (let b = 0; b < N_TYPES * 2; b++) if (bits & (1 << b)) out.push(mix(LONGER, b));
   }

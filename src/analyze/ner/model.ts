@@ -3,9 +3,13 @@
 // Stored as a gzipped binary: "RONER1", a JSON header, hashes (u32), weights (i16, one scale), transitions (f32).
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { allowed, N_LABELS } from './labels.js';
-import type { TagFeatures } from './features.js';
+import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, type TagFeatures } from './features.js';
+import { OUTSIDE } from './templates.js';
+import type { WordAtoms } from './word-atoms.js';
 
 const MAGIC = 'RONER1';
+/** The label count as a module constant (an imported binding is a getter under some loaders, too slow in these loops). */
+const L = N_LABELS;
 
 export interface ModelHeader {
   /** Feature extraction version the weights were trained with. */
@@ -15,49 +19,102 @@ export interface ModelHeader {
   trained: Record<string, unknown>;
 }
 
+/** Each model gets a slot in WordAtoms.scores. */
+let nextSlot = 0;
+
+/** Offsets of the five word roles in a word's score vector (as the token, one left, one right, two left, two right). */
+const OWN = 0;
+const LEFT = L;
+const RIGHT = 2 * L;
+const LEFT2 = 3 * L;
+const RIGHT2 = 4 * L;
+
 export class TaggerModel {
-  private readonly rows: Map<number, number>;
+  private readonly table: FeatureTable;
+  private readonly slot = nextSlot++;
+  /** Scores of the word roles outside a sentence. */
+  private readonly outside: Float32Array;
+  /** Transitions with -Infinity where BIO forbids the pair, so decoding needs no test. */
+  private readonly allowedTransitions: Float32Array;
 
   constructor(
     readonly header: ModelHeader,
-    hashes: Uint32Array,
+    private readonly hashes: Uint32Array,
     private readonly weights: Float32Array,
-    /** (N_LABELS + 1) × N_LABELS: from label (or start) to label. */
+    /** (L + 1) × L: from label (or start) to label. */
     private readonly transitions: Float32Array,
   ) {
-    this.rows = new Map();
-    for (let r = 0; r < hashes.length; r++) this.rows.set(hashes[r]!, r);
+    this.table = new FeatureTable(hashes);
+    this.allowedTransitions = constrained(transitions);
+    this.outside = new Float32Array(5 * L);
+    this.addAll(OUTSIDE.left, this.outside, LEFT);
+    this.addAll(OUTSIDE.right, this.outside, RIGHT);
+    this.add(OUTSIDE.left2, this.outside, LEFT2);
+    this.add(OUTSIDE.right2, this.outside, RIGHT2);
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.hashes.length;
   }
 
-  /** Emission scores of tokens [from, to), flat: (to - from) × N_LABELS. */
-  emissions(f: TagFeatures, from: number, to: number): Float32Array {
-    const out = new Float32Array((to - from) * N_LABELS);
-    for (let i = from; i < to; i++) {
-      const base = (i - from) * N_LABELS;
-      for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) {
-        const r = this.rows.get(f.hashes[k]!);
-        if (r === undefined) continue;
-        const w = r * N_LABELS;
-        for (let l = 0; l < N_LABELS; l++) out[base + l]! += this.weights[w + l]!;
+  /** Emission scores of tokens [from, to), flat: (to - from) × L, summed over feature blocks. */
+  emissions(blocks: TagFeatures[], from: number, to: number): Float32Array {
+    const out = new Float32Array((to - from) * L);
+    for (const f of blocks) {
+      for (let i = from; i < to; i++) {
+        const base = (i - from) * L;
+        for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) this.add(f.hashes[k]!, out, base);
+        if (!f.words) continue;
+        const { atoms, edges } = f.words;
+        const e = edges[i]!;
+        this.addScores(out, base, this.scoresOf(atoms[i]!), OWN);
+        this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.outside, LEFT);
+        this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.outside, RIGHT);
+        this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.outside, LEFT2);
+        this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.outside, RIGHT2);
       }
     }
     return out;
   }
 
+  /** A word's scores in its five roles, computed once per word and model. */
+  private scoresOf(a: WordAtoms): Float32Array {
+    let s = a.scores[this.slot];
+    if (s) return s;
+    s = new Float32Array(5 * L);
+    this.addAll(a.own, s, OWN);
+    this.addAll(a.left, s, LEFT);
+    this.addAll(a.right, s, RIGHT);
+    this.add(a.left2, s, LEFT2);
+    this.add(a.right2, s, RIGHT2);
+    a.scores[this.slot] = s;
+    return s;
+  }
+
+  private addScores(out: Float32Array, base: number, scores: Float32Array, role: number): void {
+    for (let l = 0; l < L; l++) out[base + l]! += scores[role + l]!;
+  }
+
+  private add(h: number, out: Float32Array, base: number): void {
+    const r = this.table.row(h);
+    if (r < 0) return;
+    const at = r * L;
+    for (let l = 0; l < L; l++) out[base + l]! += this.weights[at + l]!;
+  }
+
+  private addAll(hs: Uint32Array, out: Float32Array, base: number): void {
+    for (let k = 0; k < hs.length; k++) this.add(hs[k]!, out, base);
+  }
+
   /** Best label sequence for tokens [from, to) (one sentence). */
-  decode(f: TagFeatures, from: number, to: number): Uint8Array {
-    return viterbi(this.emissions(f, from, to), to - from, this.transitions);
+  decode(blocks: TagFeatures[], from: number, to: number): Uint8Array {
+    return viterbi(this.emissions(blocks, from, to), to - from, this.allowedTransitions);
   }
 
   serialize(): Buffer {
-    const n = this.rows.size;
-    const hashes = new Uint32Array(n);
+    const n = this.hashes.length;
+    const hashes = this.hashes;
     let maxAbs = 0;
-    for (const [h, r] of this.rows) hashes[r] = h;
     for (const w of this.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
     const scale = maxAbs / 32767 || 1;
     const q = new Int16Array(this.weights.length);
@@ -80,9 +137,9 @@ export class TaggerModel {
     const copy = (bytes: number): ArrayBuffer => buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + bytes);
     const hashes = new Uint32Array(copy(header.rows * 4));
     at += header.rows * 4;
-    const q = new Int16Array(copy(header.rows * N_LABELS * 2));
+    const q = new Int16Array(copy(header.rows * L * 2));
     at += q.byteLength + pad(q.byteLength).length;
-    const transitions = new Float32Array(copy((N_LABELS + 1) * N_LABELS * 4));
+    const transitions = new Float32Array(copy((L + 1) * L * 4));
     const weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
     const { rows: _rows, scale: _scale, ...rest } = header;
@@ -93,29 +150,80 @@ export class TaggerModel {
 /** Zero bytes that bring a section to a 4-byte boundary. */
 const pad = (len: number): Buffer => Buffer.alloc((4 - (len % 4)) % 4);
 
-/** First-order Viterbi with the BIO constraint (no I- after O or another type). */
+/** Open-addressing hash → row table over typed arrays (a Map lookup per feature is the tagger's main cost otherwise). */
+class FeatureTable {
+  private readonly keys: Uint32Array;
+  /** row + 1; 0 = empty slot. */
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  constructor(hashes: Uint32Array) {
+    let size = 16;
+    while (size < hashes.length * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.rows = new Int32Array(size);
+    this.mask = size - 1;
+    for (let r = 0; r < hashes.length; r++) {
+      let slot = hashes[r]! & this.mask;
+      while (this.rows[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = hashes[r]!;
+      this.rows[slot] = r + 1;
+    }
+  }
+
+  /** The row of a feature hash, or -1. */
+  row(h: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const r = this.rows[slot]!;
+      if (r === 0) return -1;
+      if (this.keys[slot] === h) return r - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/**
+ * First-order Viterbi. `transitions` is (L + 1) × L with the last row the sentence
+ * start; forbidden pairs carry -Infinity (TaggerModel builds them from the BIO rule).
+ */
 export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array): Uint8Array {
-  const L = N_LABELS;
   const labels = new Uint8Array(n);
   if (!n) return labels;
   const score = new Float64Array(n * L);
   const back = new Uint8Array(n * L);
-  for (let l = 0; l < L; l++) score[l] = allowed(0, l) ? emissions[l]! + transitions[L * L + l]! : -Infinity;
+  for (let l = 0; l < L; l++) score[l] = emissions[l]! + transitions[L * L + l]!;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
     for (let l = 0; l < L; l++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
-        if (!allowed(p, l)) continue;
-        const s = score[(i - 1) * L + p]! + transitions[p * L + l]!;
-        if (s > best) [best, arg] = [s, p];
+        const s = score[prev + p]! + transitions[p * L + l]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
       }
       score[i * L + l] = best + emissions[i * L + l]!;
       back[i * L + l] = arg;
     }
   }
   let best = -Infinity;
-  for (let l = 0; l < L; l++) if (score[(n - 1) * L + l]! > best) [best, labels[n - 1]] = [score[(n - 1) * L + l]!, l];
+  for (let l = 0; l < L; l++) {
+    if (score[(n - 1) * L + l]! > best) {
+      best = score[(n - 1) * L + l]!;
+      labels[n - 1] = l;
+    }
+  }
   for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
   return labels;
+}
+
+/** Transitions with the BIO rule applied (for training, where the weights change every step). */
+export function constrained(transitions: Float32Array): Float32Array {
+  return Float32Array.from(transitions, (w, k) => {
+    const from = Math.floor(k / L);
+    return allowed(from === L ? 0 : from, k % L) ? w : -Infinity;
+  });
 }

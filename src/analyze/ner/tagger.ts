@@ -12,12 +12,12 @@ import type { RawMention } from '../entities/mention-types.js';
 import { extractFeatures, type TagFeatures } from './features.js';
 import { gazetteerCodes } from './gazetteer.js';
 import { documentSpans, type Span } from './labels.js';
-import { withHistory } from './history.js';
+import { historyFeatures } from './history.js';
 import { TaggerModel } from './model.js';
 import { WordAtomizer } from './word-atoms.js';
 
 /** Bump when features.ts or word-atoms.ts change what a feature means; the model must be retrained. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 /** First pass (word and context features) and second pass (plus how the first pass labelled the article). */
 export const MODEL_FILES = [dataPath('models', 'ner-1.bin.gz'), dataPath('models', 'ner-2.bin.gz')] as const;
 
@@ -55,7 +55,7 @@ export function loadModel(path: string): TaggerModel {
 }
 
 /** Labels of every token, decoded sentence by sentence. */
-export function decodeAll(seg: Segmented, features: TagFeatures, model: TaggerModel): Uint8Array {
+export function decodeAll(seg: Segmented, features: TagFeatures[], model: TaggerModel): Uint8Array {
   const labels = new Uint8Array(seg.tokens.length);
   const toks = seg.tokens;
   for (let from = 0; from < toks.length; ) {
@@ -69,8 +69,8 @@ export function decodeAll(seg: Segmented, features: TagFeatures, model: TaggerMo
 
 /** Name spans (token ranges, never across sentences) found by the two passes. */
 export function tagSpans(seg: Segmented, features: TagFeatures, tagger = loadTagger()): Span[] {
-  const first = decodeAll(seg, features, tagger.first);
-  return documentSpans(seg, decodeAll(seg, withHistory(seg, features, first), tagger.second)).flatMap((s) => splitAtBreaks(seg, s));
+  const first = decodeAll(seg, [features], tagger.first);
+  return documentSpans(seg, decodeAll(seg, [features, historyFeatures(seg, first)], tagger.second)).flatMap((s) => splitAtBreaks(seg, s));
 }
 
 /** Brackets, commas, semicolons and quotation marks end a name ("Rui Costa (Fiorentina)" is two). */

@@ -5,19 +5,18 @@ import { cityByName } from '../entities/places.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import { HONORIFICS } from '../entities/title-words.js';
 import { hashString, mix } from './hash.js';
+import { positional, type PositionalFeatures } from './templates.js';
 
-export interface WordAtoms {
+export interface WordAtoms extends PositionalFeatures {
   lower: number;
-  word: number;
   shape: number;
-  /** Hashed prefix and suffix features (template already folded in). */
-  affixes: number[];
-  /** Hashed word-list memberships. */
-  flags: number[];
   capitalized: boolean;
+  /** Per model (TaggerModel.slot), the model's scores of this word's features; filled on first use. */
+  scores: (Float32Array | undefined)[];
 }
 
-const MAX_CACHE = 200_000;
+/** Distinct spellings kept; each holds a few hundred bytes of scores per model. */
+const MAX_CACHE = 100_000;
 
 /** "Kim" → "Xx", "U.S." → "X.X.", "1996" → "d", "F-16" → "X-d". */
 export function shapeOf(word: string): string {
@@ -69,6 +68,7 @@ export class WordAtomizer {
     if (/^\p{Lu}+$/u.test(word) && word.length > 1) flags.push(hashString('F:allcaps'));
     if (/\p{N}/u.test(word)) flags.push(hashString('F:digit'));
     if (word.length > 12) flags.push(hashString('F:long'));
-    return { lower: hashString(lower), word: hashString(word), shape: hashString(shapeOf(word)), affixes, flags, capitalized };
+    const h = { lower: hashString(lower), shape: hashString(shapeOf(word)) };
+    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, scores: [] };
   }
 }

@@ -42,7 +42,7 @@ describe('readout actors', () => {
     expect(out.split('\n')[0]).toMatch(/^ID\s+TYPE\s+COUNTRY\s+NAME$/);
     expect(out).toContain('org:prk-mfa');
     expect(out).not.toContain('org:kor-mofa');
-    const json = JSON.parse((await run(['list', '--type', 'person', '--query', 'kim yo', '--json'])).out);
+    const json = JSON.parse((await run(['list', '--type', 'person', '--query', 'kim yo jong', '--json'])).out);
     expect(json.map((a: { id: string }) => a.id)).toEqual(['person:kim-yo-jong']);
   });
 
