@@ -141,6 +141,79 @@ export function analysisContract(ctx: ContractContext): void {
       expect(await store.countArticlesToAnalyze({ since: '2099-01-01' })).toBe(0);
     });
 
+    it('files spellings of one unknown person under one candidate, keeping each spelling as an alias', async () => {
+      const { store, harness } = ctx;
+      const a1 = await article(store, '2024-05-01T10:00:00Z');
+      const a2 = await article(store, '2024-05-02T10:00:00Z');
+      const a3 = await article(store, '2024-05-03T10:00:00Z');
+      const mention = (text: string) => ({ start: 0, end: text.length, text, via: 'name' as const });
+      await store.saveAnalysis(a1, fakeAnalysis('x', [person('Qasem Haddadi', { roles: ['General'] })]));
+      // Another outlet's spelling, a third in the same article, and a surname-only mention (not an alias).
+      const other = person('Qassem Hadadi', { mentions: [mention('Qassem Hadadi'), mention('Ghasem Haddadi'), { ...mention('Hadadi'), via: 'surname' }] });
+      const role: Analysis['roles'][number] = {
+        person: 'Ghasem Haddadi', personId: null, title: 'Commander', org: null, orgId: null, country: null, change: 'holds', date: '2024-05-02',
+        sentence: { start: 0, end: 10, text: 'Commander Ghasem Haddadi said' },
+      };
+      await store.saveAnalysis(a2, fakeAnalysis('x', [other, person('Qasem Haddad')], { roles: [role] }));
+      // Two entities spelling one name in one article count once; an organisation spelt alike stays apart.
+      const org: Entity = { ...person('Kasem Hadadi'), type: 'organization' };
+      await store.saveAnalysis(a3, fakeAnalysis('x', [person('Qasim Haddadi'), person('Qasem Haddadi', { roles: ['Commander'] }), org]));
+
+      const people = await store.listCandidates({ type: 'person' });
+      expect(people.map((c) => [c.key, c.articleCount, c.aliases])).toEqual([
+        ['name:qasem haddadi', 3, ['Qassem Hadadi', 'Ghasem Haddadi', 'Qasim Haddadi']],
+        ['name:qasem haddad', 1, []],
+      ]);
+      expect(people[0]).toMatchObject({ name: 'Qasem Haddadi', roles: ['General', 'Commander'] });
+      expect((await store.listCandidates({ type: 'organization' })).map((c) => [c.key, c.aliases])).toEqual([['name:kasem hadadi', []]]);
+      const keys = await harness.query<{ article_id: number; entity_key: string; mention_count: number }>(
+        "SELECT article_id, entity_key, mention_count FROM article_entities WHERE entity_key LIKE 'name:qas%' ORDER BY article_id, entity_key",
+      );
+      expect(keys.map((k) => [Number(k.article_id), k.entity_key, Number(k.mention_count)])).toEqual([
+        [a1, 'name:qasem haddadi', 1], [a2, 'name:qasem haddad', 1], [a2, 'name:qasem haddadi', 3], [a3, 'name:qasem haddadi', 2],
+      ]);
+      expect(await harness.query('SELECT person_key FROM role_observations')).toEqual([{ person_key: 'name:qasem haddadi' }]);
+      const exported = [];
+      for await (const c of store.exportCandidates({ type: 'person' })) exported.push([c.key, c.aliases]);
+      expect(exported).toEqual([['name:qasem haddad', []], ['name:qasem haddadi', ['Qassem Hadadi', 'Ghasem Haddadi', 'Qasim Haddadi']]]);
+
+      // The first spelling's article re-analysed without the name: the row stays (others name it), under its key.
+      await store.saveAnalysis(a1, fakeAnalysis('x', []));
+      expect((await store.listCandidates({ type: 'person' })).map((c) => [c.key, c.articleCount])).toEqual([['name:qasem haddadi', 2], ['name:qasem haddad', 1]]);
+    });
+
+    it('gives candidate rows from before the variant keys their key when migrating', async () => {
+      const { harness } = ctx;
+      // Back to schema 11: no variant_key or aliases columns, one person and one organisation row.
+      await harness.query('DROP INDEX actor_candidates_variant_idx');
+      await harness.query('ALTER TABLE actor_candidates DROP COLUMN variant_key');
+      await harness.query('ALTER TABLE actor_candidates DROP COLUMN aliases');
+      await harness.query('DELETE FROM schema_migrations WHERE version >= 12');
+      for (const [key, name, type] of [['name:lee chol kwon', 'Lee Chol-kwon', 'person'], ['name:harbour board', 'Harbour Board', 'organization']]) {
+        await harness.query(`INSERT INTO actor_candidates (key, name, type, roles, first_seen, last_seen, article_count, status, created_at, updated_at)
+          VALUES ('${key}', '${name}', '${type}', '[]', '2024-05-01', '2024-05-01', 1, 'candidate', '2024-05-01', '2024-05-01')`);
+      }
+      await ctx.store.migrate();
+      const rows = await harness.query<{ key: string; variant_key: string | null; aliases: string }>('SELECT key, variant_key, aliases FROM actor_candidates ORDER BY key');
+      expect(rows).toEqual([
+        { key: 'name:harbour board', variant_key: null, aliases: '[]' },
+        { key: 'name:lee chol kwon', variant_key: 'i julgwun', aliases: '[]' },
+      ]);
+    });
+
+    it('files two spellings saved by two stores at the same time under one candidate', async () => {
+      if (!ctx.harness.concurrentTransactions) return;
+      const other = await ctx.openAnother();
+      const ids: number[] = [];
+      for (let i = 0; i < 12; i++) ids.push(await article(ctx.store, '2024-05-01'));
+      const spellings = ['Qasem Haddadi', 'Qassem Hadadi', 'Ghasem Haddadi'];
+      await Promise.all(ids.map((id, i) => (i % 2 ? other : ctx.store).saveAnalysis(id, fakeAnalysis('x', [person(spellings[i % 3]!), person('Jan Nowak')]))));
+      const list = await ctx.store.listCandidates();
+      expect(list.map((c) => c.articleCount)).toEqual([12, 12]);
+      const qasem = list.find((c) => c.name !== 'Jan Nowak')!;
+      expect([qasem.name, ...qasem.aliases].sort()).toEqual([...spellings].sort());
+    });
+
     it('counts a candidate right when two stores save analyses naming it at the same time', async () => {
       if (!ctx.harness.concurrentTransactions) return;
       const other = await ctx.openAnother();

@@ -44,7 +44,7 @@ export interface ArticleInput {
 export interface Mention extends Span {
   text: string;
   /** How the mention names the entity. */
-  via?: 'name' | 'alias' | 'surname' | 'title' | 'pronoun' | 'metonym' | 'demonym' | 'generic' | 'acronym';
+  via?: 'name' | 'alias' | 'variant' | 'surname' | 'title' | 'pronoun' | 'metonym' | 'demonym' | 'generic' | 'acronym';
 }
 
 export interface Entity {

@@ -74,7 +74,7 @@ function registryRow(a: Actor, today: string): ActorRow {
 
 function candidateRow(c: ActorCandidate): ActorRow {
   return {
-    id: c.status === 'confirmed' ? candidateActorId(c.key) : c.key, type: c.type, name: c.name, country: c.country, aliases: [], parent: null,
+    id: c.status === 'confirmed' ? candidateActorId(c.key) : c.key, type: c.type, name: c.name, country: c.country, aliases: c.aliases, parent: null,
     kind: null, currentRoles: c.roles, status: c.status, mergedInto: null, firstSeen: c.firstSeen, lastSeen: c.lastSeen,
   };
 }

@@ -16,7 +16,7 @@ import type { Services } from './services.js';
 
 /** A confirmed candidate as a registry actor. */
 export function candidateActor(c: ActorCandidate): Actor {
-  return { id: candidateActorId(c.key), type: c.type, name: c.name, aliases: [], country: c.country, origin: 'store' };
+  return { id: candidateActorId(c.key), type: c.type, name: c.name, aliases: c.aliases, country: c.country, origin: 'store' };
 }
 
 /** The registry the analyzer loads: config files, the user's file, and the confirmed candidates. */

@@ -3,6 +3,7 @@
 import { CODES } from './countries.js';
 import { normalizeName } from './normalize.js';
 import type { Actor, AliasHit, Registry } from './types.js';
+import { variantIndex } from './variant-index.js';
 
 const VIA_RANK: Record<AliasHit['via'], number> = { name: 0, alias: 1, metonym: 2, demonym: 3, surname: 4, generic: 5 };
 /** Countries whose people usually write the family name first. */
@@ -127,6 +128,7 @@ export function buildRegistry(all: Map<string, Actor>, version: string): Registr
     get: (id) => byId.get(id),
     all: () => actors.values(),
     lookup: (surface) => index.get(surface) ?? (surface.startsWith('the ') ? index.get(surface.slice(4)) : undefined) ?? [],
+    variantOf: variantIndex(actors),
     maxAliasWords: maxWords,
     hasPrefix: (surface) => prefixes.has(surface) || (surface.startsWith('the ') && prefixes.has(surface.slice(4))) || surface === 'the',
     country: (code) => countries.get(code.toUpperCase()),

@@ -5,19 +5,20 @@ import type { ActorMatch } from '../store/types.js';
 import { normalizeName } from './normalize.js';
 import type { Actor, Registry } from './types.js';
 
-/** An actor by id, else by a name or alias (exactly one). */
+/** An actor by id, else by a name or alias (exactly one), else the one person with that name in another romanisation. */
 export function findActor(registry: Registry, ref: string): Actor {
   const byId = registry.get(ref);
   if (byId) return byId;
   const hits = registry.lookup(normalizeName(ref)).filter((h) => h.via === 'name' || h.via === 'alias');
   const ids = [...new Set(hits.map((h) => h.actorId))];
+  if (ids.length === 0 && registry.variantOf(ref).length === 1) return registry.get(registry.variantOf(ref)[0]!)!;
   if (ids.length === 1) return registry.get(ids[0]!)!;
   if (ids.length > 1) throw new ReadoutError('input', `"${ref}" names several actors: ${ids.join(', ')}`, { hint: 'give the id' });
   throw new ReadoutError('input', `no actor "${ref}"`, { hint: 'see `readout actors list --query TEXT` for ids and names' });
 }
 
-/** The ids, countries and names an --actor / --dyad argument stands for. */
-export function resolveActor(arg: string, registry: Pick<Registry, 'get' | 'lookup' | 'country'> | null): ActorMatch {
+/** The ids, countries and names an --actor / --dyad argument stands for (a person's other romanisation too). */
+export function resolveActor(arg: string, registry: (Pick<Registry, 'get' | 'lookup' | 'country'> & Partial<Pick<Registry, 'variantOf'>>) | null): ActorMatch {
   const a = arg.trim();
   if (!a) throw new ReadoutError('input', 'an empty actor was given', { hint: 'use a registry id, an ISO3 code or a name' });
   const ids = new Set<string>();
@@ -39,6 +40,8 @@ export function resolveActor(arg: string, registry: Pick<Registry, 'get' | 'look
     addActor(a);
   } else if (registry) {
     for (const hit of registry.lookup(normalizeName(a))) if (hit.via === 'name' || hit.via === 'alias' || hit.via === 'metonym') addActor(hit.actorId);
+    const variants = ids.size ? [] : (registry.variantOf?.(a) ?? []);
+    if (variants.length === 1) addActor(variants[0]!);
   }
   return { ids: [...ids], countries: [...countries], names: [...names] };
 }

@@ -60,6 +60,8 @@ export interface Registry {
   all(): Iterable<Actor>;
   /** Exact lookup of a normalised surface form (see normalizeName). */
   lookup(surface: string): AliasHit[];
+  /** Ids of persons whose name or an alias is this name in another romanisation (variant-key.ts); [] for none. */
+  variantOf(name: string): string[];
   /** Longest registry surface form starting at token position, used by the mention finder:
    * the maximum number of words any alias has (bounds the scan window). */
   readonly maxAliasWords: number;

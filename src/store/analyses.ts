@@ -6,11 +6,15 @@
 // Candidate keys are "name:<normalised name>". A confirmed candidate joins the registry with the
 // id candidateActorId(key) = "candidate:<normalised name, spaces as hyphens>" (normalised names
 // contain no hyphens, so the mapping is reversible); analyses that resolve to it store that id
-// as the entity_key, and the candidate's counts include both forms.
+// as the entity_key, and the candidate's counts include both forms. A person's other spellings
+// ("Qassem Suleimani" after "Qasem Soleimani") are filed under the row the first one opened, and
+// kept as its aliases (candidate-variants.ts).
 import type { Kysely, Selectable } from 'kysely';
 import type { Analysis, Entity, RoleObservation } from '../analyze/types.js';
 import type { ArticleKind } from '../core/types.js';
 import { normalizeName } from '../registry/normalize.js';
+import { variantKey } from '../registry/variant-key.js';
+import { addSpelling, mergedAliases, rowsByVariant, spellingsOf } from './candidate-variants.js';
 import type { ActorCandidatesTable, Database } from './schema.js';
 import type { ActorCandidate, AnalyzeFilter, ArticleToAnalyze, CandidateFilter, CandidateStatus, StoredAnalysis } from './types.js';
 import { ReadoutError } from '../core/errors.js';
@@ -49,18 +53,27 @@ interface CandidateSeen {
   country: string | null;
   roles: string[];
   affiliation: string | null;
+  /** Persons: the name's variant key, and its spellings in this analysis (the name first). */
+  variant: string | null;
+  spellings: string[];
 }
 
 export async function saveAnalysis(ctx: StoreContext, articleId: number, analysis: Analysis): Promise<void> {
   const { text: _text, ...document } = analysis.document;
   const json = JSON.stringify({ ...analysis, document });
-  const entities = entityRows(articleId, analysis.entities);
-  const roles = analysis.roles.map((r, seq) => roleRow(articleId, seq, r));
-  const seen = candidatesIn(analysis.entities);
+  const people = unknownPeople(analysis.entities);
   const analyzedAt = nowIso();
   await ctx.atomic(async (db) => {
     const article = await db.selectFrom('articles').select('dated_at').where('id', '=', articleId).executeTakeFirst();
     if (!article) throw notFound(`article ${articleId}`);
+    // A person's spelling goes under the row another spelling opened (else the first here).
+    const filed = await rowsByVariant(ctx, db, people.values());
+    for (const [key, variant] of people) if (!filed.has(variant)) filed.set(variant, key);
+    const personKey = (name: string): string | null => filed.get(variantKey(name) ?? '') ?? candidateKey(name);
+    const keyOf = (e: Entity): string | null => (e.id === null && e.type === 'person' ? personKey(e.name) : entityKey(e));
+    const entities = entityRows(articleId, analysis.entities, keyOf);
+    const roles = analysis.roles.map((r, seq) => roleRow(articleId, seq, r, personKey));
+    const seen = candidatesIn(analysis.entities, keyOf);
     const before = await db
       .selectFrom('article_entities')
       .select('entity_key')
@@ -96,10 +109,10 @@ export async function saveAnalysis(ctx: StoreContext, articleId: number, analysi
   });
 }
 
-function entityRows(articleId: number, list: Entity[]) {
+function entityRows(articleId: number, list: Entity[], keyOf: (e: Entity) => string | null) {
   const byKey = new Map<string, { article_id: number; entity_key: string; name: string; type: string; country: string | null; mention_count: number }>();
   for (const e of list) {
-    const key = entityKey(e);
+    const key = keyOf(e);
     if (!key) continue;
     const prev = byKey.get(key);
     if (prev) prev.mention_count += e.mentions.length;
@@ -108,11 +121,11 @@ function entityRows(articleId: number, list: Entity[]) {
   return [...byKey.values()];
 }
 
-function roleRow(articleId: number, seq: number, r: RoleObservation) {
+function roleRow(articleId: number, seq: number, r: RoleObservation, personKey: (name: string) => string | null) {
   return {
     article_id: articleId,
     seq,
-    person_key: clean(r.personId ?? candidateKey(r.person) ?? `name:${r.person}`),
+    person_key: clean(r.personId ?? personKey(r.person) ?? `name:${r.person}`),
     person: clean(r.person),
     title: clean(r.title),
     org: cleanOrNull(r.org),
@@ -122,20 +135,33 @@ function roleRow(articleId: number, seq: number, r: RoleObservation) {
   };
 }
 
-/** Unknown persons and organisations of one analysis, by candidate key. */
-function candidatesIn(list: Entity[]): Map<string, CandidateSeen> {
+/** Candidate key → variant key of the unknown persons of one analysis that have one. */
+function unknownPeople(list: Entity[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of list) {
+    const variant = e.id === null && e.type === 'person' ? variantKey(e.name) : null;
+    const key = variant ? candidateKey(e.name) : null;
+    if (key && variant && !out.has(key)) out.set(key, variant);
+  }
+  return out;
+}
+
+/** Unknown persons and organisations of one analysis, by the candidate key they are filed under. */
+function candidatesIn(list: Entity[], keyOf: (e: Entity) => string | null): Map<string, CandidateSeen> {
   const out = new Map<string, CandidateSeen>();
   for (const e of list) {
     if (e.id !== null || !CANDIDATE_TYPES.has(e.type)) continue;
-    const key = candidateKey(e.name);
+    const key = keyOf(e);
     if (!key) continue;
+    const { variant, spellings } = spellingsOf(e);
     const prev = out.get(key);
     if (prev) {
       prev.roles = mergeRoles(prev.roles, e.roles);
       prev.country ??= e.country;
       prev.affiliation ??= e.affiliation ?? null;
+      for (const s of spellings) addSpelling(prev.spellings, s);
     } else {
-      out.set(key, { name: clean(e.name), type: e.type, country: e.country, roles: mergeRoles([], e.roles), affiliation: cleanOrNull(e.affiliation) });
+      out.set(key, { name: clean(e.name), type: e.type, country: e.country, roles: mergeRoles([], e.roles), affiliation: cleanOrNull(e.affiliation), variant, spellings });
     }
   }
   return out;
@@ -154,6 +180,7 @@ async function updateCandidate(ctx: StoreContext, db: Kysely<Database>, key: str
       .values({
         key, name: seen.name, type: seen.type, country: seen.country, roles: '[]', affiliation: seen.affiliation,
         first_seen: datedAt, last_seen: datedAt, article_count: 0, status: 'candidate', created_at: now, updated_at: now,
+        variant_key: seen.variant, aliases: '[]',
       })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
@@ -162,7 +189,7 @@ async function updateCandidate(ctx: StoreContext, db: Kysely<Database>, key: str
   // counts this transaction's rows too; SQLite transactions hold the database write lock.
   const current = await db
     .selectFrom('actor_candidates')
-    .select(['roles', 'country', 'affiliation', 'status'])
+    .select(['name', 'type', 'roles', 'country', 'affiliation', 'status', 'aliases'])
     .where('key', '=', key)
     .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
     .executeTakeFirst();
@@ -188,6 +215,7 @@ async function updateCandidate(ctx: StoreContext, db: Kysely<Database>, key: str
             roles: JSON.stringify(mergeRoles(parseJson<string[]>(current.roles, []), seen.roles)),
             country: current.country ?? seen.country,
             affiliation: current.affiliation ?? seen.affiliation,
+            ...(current.type === 'person' ? { variant_key: variantKey(current.name), aliases: JSON.stringify(mergedAliases(current.name, parseJson<string[]>(current.aliases, []), seen.spellings)) } : {}),
           }
         : {}),
       updated_at: now,
@@ -247,10 +275,11 @@ export async function countArticlesToAnalyze(ctx: StoreContext, filter: AnalyzeF
   return Number(row?.n ?? 0);
 }
 
-function toCandidate(r: Selectable<ActorCandidatesTable>): ActorCandidate {
+export function toCandidate(r: Selectable<ActorCandidatesTable>): ActorCandidate {
   return {
     key: r.key, name: r.name, type: r.type as ActorCandidate['type'], country: r.country, roles: parseJson<string[]>(r.roles, []),
     affiliation: r.affiliation, firstSeen: r.first_seen, lastSeen: r.last_seen, articleCount: Number(r.article_count), status: r.status as CandidateStatus,
+    aliases: parseJson<string[]>(r.aliases, []),
   };
 }
 

@@ -6,10 +6,10 @@
 // or an unbounded merge join makes PostgreSQL scan from the start: quadratic over the export). The extras of a page (first report, CAMEO root,
 // response links; counts per article) are read with one query per page, bounded by the page.
 // Rows written while an export runs may or may not appear (no snapshot); none appears twice.
-import { sql, type Selectable, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Analysis, Quote } from '../analyze/types.js';
 import type { ArticleKind } from '../core/types.js';
-import type { ActorCandidatesTable } from './schema.js';
+import { toCandidate } from './analyses.js';
 import type { ActorCandidate, ActorMatch, CandidateStatus } from './types.js';
 import { chunks, parseJson, toIso, untilIso, wrap, type StoreContext } from './util.js';
 
@@ -257,13 +257,6 @@ function speakerMatcher(m: ActorMatch): (q: Quote, country: string | null) => bo
 }
 
 // ---- candidates and mention counts --------------------------------------------------------
-
-function toCandidate(r: Selectable<ActorCandidatesTable>): ActorCandidate {
-  return {
-    key: r.key, name: r.name, type: r.type as ActorCandidate['type'], country: r.country, roles: parseJson<string[]>(r.roles, []),
-    affiliation: r.affiliation, firstSeen: r.first_seen, lastSeen: r.last_seen, articleCount: Number(r.article_count), status: r.status as CandidateStatus,
-  };
-}
 
 /** Candidate actors (every status unless filtered) by key. */
 export async function* exportCandidates(ctx: StoreContext, filter: CandidateExportFilter = {}): AsyncGenerator<ActorCandidate> {

@@ -174,6 +174,10 @@ export interface ActorCandidatesTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** Persons: the romanisation-folded key of the name (registry/variant-key.ts), shared by its spellings. */
+  variant_key: string | null;
+  /** JSON array of other spellings of the name seen in articles. */
+  aliases: Generated<string>;
 }
 
 /** Actor columns shared by article_events and merged_events (prefix source_ / target_). */

@@ -244,6 +244,8 @@ export interface ActorCandidate {
   lastSeen: string;
   articleCount: number;
   status: CandidateStatus;
+  /** Persons: other spellings of the name seen in articles ("Qassem Suleimani" for "Qasem Soleimani"). */
+  aliases: string[];
 }
 
 export interface CandidateFilter {

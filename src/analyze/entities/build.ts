@@ -10,11 +10,13 @@ import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
 import { findNames } from './name-spans.js';
 import { inOfficeAround } from './in-office.js';
+import { addNameTokens, resolveVariants, variantDraftKey } from './variants.js';
 import { isAllCaps, isPossessive, shoutedSentences } from './tokens.js';
 
 export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexicon, published: string | null): Draft[] {
   const shouted = shoutedSentences(seg);
   const { found, unknown } = findNames(seg, registry, lex, shouted);
+  resolveVariants(unknown, registry);
   const mainCountry = dominantCountry(found, registry);
   for (const m of found) resolveHit(m, registry, seg, mainCountry);
   const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
@@ -138,6 +140,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
       }
       const d = fromActor(actor);
       d.mentions.push(mention);
+      if (m.via === 'variant') addNameTokens(d, m.text);
       if (d.type === 'person') collectRoles(seg, m, d, lex);
       continue;
     }
@@ -146,10 +149,12 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     else addUnknown(m);
   }
   function addUnknown(m: RawMention): void {
-    // One entity per name and type: "Toronto" the city and "Toronto" the team are two entities.
-    const key = `name:${m.type}:${normalizeName(m.text)}`;
+    // One entity per name and type: "Toronto" the city and "Toronto" the team are two entities;
+    // a person's spellings ("Youssef Karimi", "Yusuf Kareemi") are one.
+    const key = variantDraftKey(m) ?? `name:${m.type}:${normalizeName(m.text)}`;
     const conf = m.confidence;
     const d = ensure(key, () => ({ ...blank(key, m.text, m.type, m.country), confidence: conf, nameTokens: normalizeName(m.text).split(' ') }));
+    addNameTokens(d, m.text);
     if (conf > d.confidence) Object.assign(d, { type: m.type, confidence: conf });
     if (m.text.length > d.name.length) d.name = m.text;
     d.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'name' });

@@ -14,7 +14,7 @@ export interface RawMention {
   hits: AliasHit[];
   /** Chosen registry actor id, when resolved. */
   actorId: string | null;
-  via: 'name' | 'alias' | 'surname' | 'metonym' | 'demonym' | 'generic' | 'acronym' | 'run';
+  via: 'name' | 'alias' | 'variant' | 'surname' | 'metonym' | 'demonym' | 'generic' | 'acronym' | 'run';
   /** Titles stated right before the name ("Foreign Minister") or in an apposition after it. */
   roles: string[];
   /** Institution named with the role ("of the Korea Institute for National Unification"). */

@@ -22,7 +22,8 @@ const TYPES = ['person', 'organization'] as const;
 function formatCandidate(c: ActorCandidate): string {
   const extra = [c.country, c.affiliation, c.roles.length ? c.roles.join('; ') : null].filter((x): x is string => !!x);
   const seen = `${c.firstSeen.slice(0, 10)}…${c.lastSeen.slice(0, 10)}`;
-  return `${String(c.articleCount).padStart(5)}  ${c.status.padEnd(9)} ${c.type.padEnd(12)} ${c.name}  [${c.key}]  ${seen}${extra.length ? `  ${extra.join(' | ')}` : ''}`;
+  const aliases = c.aliases.length ? ` (also ${c.aliases.join(', ')})` : '';
+  return `${String(c.articleCount).padStart(5)}  ${c.status.padEnd(9)} ${c.type.padEnd(12)} ${c.name}${aliases}  [${c.key}]  ${seen}${extra.length ? `  ${extra.join(' | ')}` : ''}`;
 }
 
 function wholeNumber(value: string, flag: string, min: number): number {
@@ -65,7 +66,7 @@ export function registerActorCandidates(actors: Command, ctx: CliContext): void 
       });
       if (opts.json) return ctx.out(JSON.stringify(list.map((c) => ({ ...c, actorId: candidateActorId(c.key) })), null, 2));
       if (list.length === 0) return ctx.err('no candidate actors (they appear as articles are analysed)');
-      ctx.out(`${'count'.padStart(5)}  ${'status'.padEnd(9)} ${'type'.padEnd(12)} name  [key]  first…last seen`);
+      ctx.out(`${'count'.padStart(5)}  ${'status'.padEnd(9)} ${'type'.padEnd(12)} name (also other spellings)  [key]  first…last seen`);
       for (const c of list) ctx.out(formatCandidate(c));
     });
 

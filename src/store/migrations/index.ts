@@ -18,11 +18,12 @@ import { alertKeysSchema } from './008-alert-keys.js';
 import { jobOwnersSchema } from './009-job-owners.js';
 import { eventCandidatesSchema } from './010-event-candidates.js';
 import { eventFingerprintsSchema } from './011-event-fingerprints.js';
+import { candidateVariantsSchema } from './012-candidate-variants.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema, alertsSchema, positionsSchema, alertKeysSchema, jobOwnersSchema, eventCandidatesSchema, eventFingerprintsSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, analysesSchema, eventsSchema, apiTokensSchema, briefsSchema, alertsSchema, positionsSchema, alertKeysSchema, jobOwnersSchema, eventCandidatesSchema, eventFingerprintsSchema, candidateVariantsSchema];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
