@@ -13,6 +13,9 @@ import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcin
 import { linkResponses } from './responses.js';
 import { findTriggers } from './triggers.js';
 
+/** Characters either side of a trigger searched for its actors when a sentence is very long. */
+const ACTOR_WINDOW = 600;
+
 const STATE_MEDIA_KINDS = new Set(['news-agency', 'media']);
 
 export function findEvents(
@@ -38,15 +41,17 @@ export function findEvents(
     const sentSourcing = sentenceSourcing(s.text, { anonymousSpeaker: sentQuotes.some((q) => q.speaker?.anonymous), stateMedium }, lex);
     const seen = new Set<string>();
     for (const h of hits) {
-      const pick = pickActors(seg, h.token, h.end, inSentence, entities, sentQuotes, speechVerbs);
+      // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
+      const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
+      const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs);
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
       let target = pick.target ? actorOf(pick.target, registry, date) : null;
       // A person or institution the registry does not place gets its country from the sentence or the article.
       if ((pick.source?.type === 'person' || pick.source?.type === 'organization') && !source.country) {
         const src = pick.source;
-        const at = inSentence.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? inSentence.find((p) => p.e === src);
-        source.country = personCountry(seg.text, at, h.start, inSentence, (dominant ??= dominantCountry(placed)));
+        const at = near.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? near.find((p) => p.e === src);
+        source.country = personCountry(seg.text, at, h.start, near, (dominant ??= dominantCountry(placed)));
       }
       // An act with neither actor ("the conference opened"), or a statement by nobody, tells a desk nothing.
       const hasSource = !!(source.name || source.entityId || source.country);
