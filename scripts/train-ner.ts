@@ -15,7 +15,7 @@ import type { TagFeatures } from '../src/analyze/ner/features.js';
 import { historyFeatures } from '../src/analyze/ner/history.js';
 import { documentSpans, LABELS } from '../src/analyze/ner/labels.js';
 import type { TaggerModel } from '../src/analyze/ner/model.js';
-import { decodeAll, FEATURE_VERSION, MODEL_FILES, tagFeatures } from '../src/analyze/ner/tagger.js';
+import { FEATURE_VERSION, MODEL_FILES, sentenceRanges, tagFeatures } from '../src/analyze/ner/tagger.js';
 import { loadRegistry } from '../src/registry/load.js';
 import { augmentDoc } from './ner/augment.js';
 import { labelDoc, readRawConll, toDoc, type LabelledDoc, type RawDoc } from './ner/conll.js';
@@ -39,29 +39,26 @@ function prepare(raw: RawDoc[], origins: number[]): Prepared[] {
     const d = labelDoc(toDoc(r));
     const shouted = shoutedSentences(d.seg);
     const base = tagFeatures(d.seg, registry, lex, scanRegistry(d.seg, registry, shouted), shouted);
-    return { ...d, base, sentences: sentenceRanges(d), origin: origins[i]! };
+    return { ...d, base, sentences: [...sentenceRanges(d.seg)], origin: origins[i]! };
   });
-}
-
-function sentenceRanges(d: LabelledDoc): [number, number][] {
-  const out: [number, number][] = [];
-  const toks = d.seg.tokens;
-  for (let a = 0; a < toks.length; ) {
-    let b = a + 1;
-    while (b < toks.length && toks[b]!.sentence === toks[a]!.sentence) b++;
-    out.push([a, b]);
-    a = b;
-  }
-  return out;
 }
 
 const header = (trained: Record<string, unknown>) => ({ features: FEATURE_VERSION, labels: LABELS, trained });
 
+interface PassInputs {
+  /** Feature blocks of a document. */
+  featuresOf: (d: Prepared) => TagFeatures[];
+}
+
+/** Labels a model gives a document. */
+function label(model: TaggerModel, d: Prepared, pass: PassInputs): Uint8Array {
+  const n = d.seg.tokens.length;
+  return model.decode(model.emissions(pass.featuresOf(d), n), d.sentences, n);
+}
+
 /** Trains `epochs` epochs (or, with dev, up to `epochs` keeping the best on dev; stops after 3 without a gain). */
-function trainPass(
-  docs: Prepared[], featuresOf: (d: Prepared) => TagFeatures[], epochs: number, dev?: { docs: Prepared[]; featuresOf: (d: Prepared) => TagFeatures[] },
-): { model: TaggerModel; epoch: number; dev: Scores | null } {
-  const units = docs.flatMap((d) => d.sentences.map(([a, b]) => ({ f: featuresOf(d), labels: d.labels, a, b })));
+function trainPass(docs: Prepared[], pass: PassInputs, epochs: number, dev?: { docs: Prepared[]; pass: PassInputs }): { model: TaggerModel; epoch: number; dev: Scores | null } {
+  const units = docs.flatMap((d) => d.sentences.map(([a, b]) => ({ f: pass.featuresOf(d), labels: d.labels, a, b })));
   const random = rng(SEED);
   const p = new Perceptron();
   let best: { model: TaggerModel; epoch: number; dev: Scores | null } | null = null;
@@ -73,7 +70,7 @@ function trainPass(
     for (const u of units) p.train(u.f, u.a, u.b, u.labels);
     if (!dev) continue;
     const model = p.toModel(header({}), 1e-3);
-    const s = score(dev.docs, (d) => documentSpans(d.seg, decodeAll(d.seg, dev.featuresOf(d as Prepared), model)));
+    const s = score(dev.docs, (d) => documentSpans(d.seg, label(model, d as Prepared, dev.pass)));
     console.log(`  epoch ${epoch}: dev ${formatScores(s)} (${model.size} features, ${elapsed()})`);
     if (!best || s.overall!.f1 > best.dev!.overall!.f1) best = { model, epoch, dev: s };
     else if (epoch - best.epoch >= 3) break;
@@ -90,29 +87,32 @@ const train = prepare([...trainRaw, ...copies], [...trainRaw.keys(), ...trainRaw
 const dev = prepare(devRaw, [...devRaw.keys()]);
 console.log(`prepared ${trainRaw.length} train documents (and ${copies.length} augmented copies) and ${dev.length} dev documents (${elapsed()})`);
 
+const base: PassInputs = { featuresOf: (d) => [d.base] };
 console.log('first pass');
-const first = trainPass(train, (d) => [d.base], Number(values.epochs), { docs: dev, featuresOf: (d) => [d.base] });
+const first = trainPass(train, base, Number(values.epochs), { docs: dev, pass: base });
 
 console.log(`first-pass labels of the training set by ${FOLDS}-fold jackknifing (${first.epoch} epochs each)`);
 const jack = new Map<Prepared, Uint8Array>();
 for (let fold = 0; fold < FOLDS; fold++) {
-  const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), (d) => [d.base], first.epoch).model;
-  for (const d of train.filter((d) => d.origin % FOLDS === fold)) jack.set(d, decodeAll(d.seg, [d.base], m));
+  const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), base, first.epoch).model;
+  for (const d of train.filter((d) => d.origin % FOLDS === fold)) jack.set(d, label(m, d, base));
 }
 const jackScore = score(train.slice(0, trainRaw.length), (d) => documentSpans(d.seg, jack.get(d as Prepared)!));
 console.log(`  first pass, ${FOLDS}-fold cross-validated on train: ${formatScores(jackScore)} (${elapsed()})`);
 
-console.log('second pass');
-const devFirst = new Map(dev.map((d) => [d, decodeAll(d.seg, [d.base], first.model)]));
-const history = (labels: Map<Prepared, Uint8Array>) => {
+console.log('second pass (the same features and the first pass\'s labels of the rest of the article)');
+const devFirst = new Map(dev.map((d) => [d, label(first.model, d, base)]));
+const secondPass = (firstPass: Map<Prepared, Uint8Array>): PassInputs => {
   const cache = new Map<Prepared, TagFeatures[]>();
-  return (d: Prepared): TagFeatures[] => {
-    let f = cache.get(d);
-    if (!f) cache.set(d, (f = [d.base, historyFeatures(d.seg, labels.get(d)!)]));
-    return f;
+  return {
+    featuresOf: (d) => {
+      let f = cache.get(d);
+      if (!f) cache.set(d, (f = [d.base, historyFeatures(d.seg, firstPass.get(d)!)]));
+      return f;
+    },
   };
 };
-const second = trainPass(train, history(jack), Number(values.epochs), { docs: dev, featuresOf: history(devFirst) });
+const second = trainPass(train, secondPass(jack), Number(values.epochs), { docs: dev, pass: secondPass(devFirst) });
 
 const facts = (pass: typeof first, extra: Record<string, unknown> = {}) => ({
   data: 'CoNLL-2003 train (CrossWeigh conllpp/train.txt) and one augmented copy of each document, epochs chosen on dev.txt', epochs: pass.epoch, seed: SEED,

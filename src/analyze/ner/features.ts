@@ -5,6 +5,7 @@
 import type { Segmented } from '../types.js';
 import { hashString, mix, mix3 } from './hash.js';
 import { BOUNDARY, F, OUTSIDE } from './templates.js';
+import { HashBuffer } from './hash-buffer.js';
 import type { WordAtomizer, WordAtoms } from './word-atoms.js';
 
 /**
@@ -53,29 +54,15 @@ export interface FeatureInputs {
 const DOC_LOWER = mix(F.doc, hashString('doc:lower-elsewhere'));
 const DOC_CAP = mix(F.doc, hashString('doc:capital-mid-sentence'));
 
-/** A growable buffer of feature hashes (this runs over every token of every article). */
-class Buffer32 {
-  data = new Uint32Array(4096);
-  length = 0;
-  push(h: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = h;
-  }
-}
-
 export function extractFeatures(input: FeatureInputs): TagFeatures {
   const { seg, atomizer, gazetteers, shouted } = input;
   const toks = seg.tokens;
   const n = toks.length;
   const atoms: WordAtoms[] = toks.map((t) => atomizer.atoms(t.text));
-  const pos = toks.map((t) => hashString(t.pos));
+  const pos = toks.map((t) => posHash(t.pos));
   const doc = documentWordForms(seg, atoms, shouted);
   const titled = titleCaseSentences(seg, atoms);
-  const out = new Buffer32();
+  const out = new HashBuffer(n * 16);
   const offsets = new Uint32Array(n + 1);
   const edges = new Uint8Array(n);
   const same = (i: number, k: number): boolean => k >= 0 && k < n && toks[k]!.sentence === toks[i]!.sentence;
@@ -116,7 +103,7 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
     }
   }
   offsets[n] = out.length;
-  return { hashes: out.data.subarray(0, out.length), offsets, words: { atoms, edges } };
+  return { hashes: out.view(), offsets, words: { atoms, edges } };
 }
 
 /** Per lower-case word: bit 1 = written in lower case somewhere, bit 2 = capitalised mid-sentence in a normal sentence. */
@@ -132,12 +119,15 @@ function documentWordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<numb
   return out;
 }
 
+const POS_HASHES = new Map<string, number>();
+const posHash = (tag: string): number => POS_HASHES.get(tag) ?? POS_HASHES.set(tag, hashString(tag)).get(tag)!;
+
 /** Sentences in Title Case (headlines): three or more words and nearly all of them capitalised. */
 function titleCaseSentences(seg: Segmented, atoms: WordAtoms[]): Set<number> {
   const words = new Uint32Array(seg.sentences.length);
   const caps = new Uint32Array(seg.sentences.length);
   seg.tokens.forEach((t, i) => {
-    if (!/^\p{L}{2}/u.test(t.text) || t.text.length < 4) return; // short function words stay lower case in titles
+    if (!atoms[i]!.longWord) return; // short function words stay lower case in titles
     words[t.sentence]!++;
     if (atoms[i]!.capitalized) caps[t.sentence]!++;
   });

@@ -6,6 +6,7 @@
 import type { Segmented } from '../types.js';
 import { hashString, mix } from './hash.js';
 import type { TagFeatures } from './features.js';
+import { HashBuffer } from './hash-buffer.js';
 import { documentSpans, TYPES } from './labels.js';
 
 const SEEN = hashString('h:seen');
@@ -33,12 +34,13 @@ export function historyFeatures(seg: Segmented, firstPass: Uint8Array): TagFeatu
   // Per capitalised word: how often each type (and "no name") was given.
   const counts = new Map<string, Int32Array>();
   for (let i = 0; i < toks.length; i++) {
-    if (!/^\p{Lu}/u.test(toks[i]!.text)) continue;
+    const first = toks[i]!.text.charAt(0);
+    if (first === first.toLowerCase()) continue; // not capitalised
     let c = counts.get(toks[i]!.lower);
     if (!c) counts.set(toks[i]!.lower, (c = new Int32Array(N_TYPES + 1)));
     c[typeAt[i]! + 1]!++;
   }
-  const out: number[] = [];
+  const out = new HashBuffer(toks.length * 2);
   const offsets = new Uint32Array(toks.length + 1);
   for (let i = 0; i < toks.length; i++) {
     offsets[i] = out.length;
@@ -49,7 +51,7 @@ export function historyFeatures(seg: Segmented, firstPass: Uint8Array): TagFeatu
       let best = -1;
       let bestN = 0;
       for (let t = 0; t <= N_TYPES; t++) {
-        const n = c[t]! - (t === own ? 1 : 0);
+        const n = c[t]! - (t === own ? 1 : 0); // the other occurrences only
         if (n > 0) out.push(mix(SEEN, t));
         if (n > bestN) [best, bestN] = [t, n];
       }
@@ -60,5 +62,5 @@ export function historyFeatures(seg: Segmented, firstPass: Uint8Array): TagFeatu
     if (bits) for (let b = 0; b < N_TYPES * 2; b++) if (bits & (1 << b)) out.push(mix(LONGER, b));
   }
   offsets[toks.length] = out.length;
-  return { hashes: Uint32Array.from(out), offsets };
+  return { hashes: out.view(), offsets };
 }

@@ -57,12 +57,12 @@ export class TaggerModel {
     return this.hashes.length;
   }
 
-  /** Emission scores of tokens [from, to), flat: (to - from) × L, summed over feature blocks. */
-  emissions(blocks: TagFeatures[], from: number, to: number): Float32Array {
-    const out = new Float32Array((to - from) * L);
+  /** Emission scores of all n tokens, flat (n × L), summed over feature blocks. */
+  emissions(blocks: TagFeatures[], n: number): Float32Array {
+    const out = new Float32Array(n * L);
     for (const f of blocks) {
-      for (let i = from; i < to; i++) {
-        const base = (i - from) * L;
+      for (let i = 0; i < n; i++) {
+        const base = i * L;
         for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) this.add(f.hashes[k]!, out, base);
         if (!f.words) continue;
         const { atoms, edges } = f.words;
@@ -75,6 +75,13 @@ export class TaggerModel {
       }
     }
     return out;
+  }
+
+  /** Best labels of every token from their emission scores, sentence by sentence (`sentences` = [from, to) ranges). */
+  decode(emissions: Float32Array, sentences: Iterable<[number, number]>, n: number): Uint8Array {
+    const labels = new Uint8Array(n);
+    for (const [from, to] of sentences) labels.set(viterbi(emissions.subarray(from * L, to * L), to - from, this.allowedTransitions), from);
+    return labels;
   }
 
   /** A word's scores in its five roles, computed once per word and model. */
@@ -104,11 +111,6 @@ export class TaggerModel {
 
   private addAll(hs: Uint32Array, out: Float32Array, base: number): void {
     for (let k = 0; k < hs.length; k++) this.add(hs[k]!, out, base);
-  }
-
-  /** Best label sequence for tokens [from, to) (one sentence). */
-  decode(blocks: TagFeatures[], from: number, to: number): Uint8Array {
-    return viterbi(this.emissions(blocks, from, to), to - from, this.allowedTransitions);
   }
 
   serialize(): Buffer {

@@ -55,7 +55,8 @@ describe('decoding', () => {
     const seg = segment('Foreign Minister Ana Ruiz met officials in Lima.');
     const shouted = shoutedSentences(seg);
     const f = tagFeatures(seg, registry, lex, scanRegistry(seg, registry, shouted), shouted);
-    expect([...copy.decode([f], 0, seg.tokens.length)]).toEqual([...model.decode([f], 0, seg.tokens.length)]);
+    const n = seg.tokens.length;
+    expect([...copy.decode(copy.emissions([f], n), [[0, n]], n)]).toEqual([...model.decode(model.emissions([f], n), [[0, n]], n)]);
   });
 });
 

@@ -17,7 +17,7 @@ import { TaggerModel } from './model.js';
 import { WordAtomizer } from './word-atoms.js';
 
 /** Bump when features.ts or word-atoms.ts change what a feature means; the model must be retrained. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 /** First pass (word and context features) and second pass (plus how the first pass labelled the article). */
 export const MODEL_FILES = [dataPath('models', 'ner-1.bin.gz'), dataPath('models', 'ner-2.bin.gz')] as const;
 
@@ -54,23 +54,26 @@ export function loadModel(path: string): TaggerModel {
   return m;
 }
 
-/** Labels of every token, decoded sentence by sentence. */
-export function decodeAll(seg: Segmented, features: TagFeatures[], model: TaggerModel): Uint8Array {
-  const labels = new Uint8Array(seg.tokens.length);
+/** Token ranges [from, to) of the sentences. */
+export function* sentenceRanges(seg: Segmented): Generator<[number, number]> {
   const toks = seg.tokens;
   for (let from = 0; from < toks.length; ) {
     let to = from + 1;
     while (to < toks.length && toks[to]!.sentence === toks[from]!.sentence) to++;
-    labels.set(model.decode(features, from, to), from);
+    yield [from, to];
     from = to;
   }
-  return labels;
 }
 
-/** Name spans (token ranges, never across sentences) found by the two passes. */
+/**
+ * Name spans (token ranges, never across sentences). The second pass reads the same features plus
+ * how the first pass labelled the rest of the article (history.ts).
+ */
 export function tagSpans(seg: Segmented, features: TagFeatures, tagger = loadTagger()): Span[] {
-  const first = decodeAll(seg, [features], tagger.first);
-  return documentSpans(seg, decodeAll(seg, [features, historyFeatures(seg, first)], tagger.second)).flatMap((s) => splitAtBreaks(seg, s));
+  const n = seg.tokens.length;
+  const first = tagger.first.decode(tagger.first.emissions([features], n), sentenceRanges(seg), n);
+  const second = tagger.second.decode(tagger.second.emissions([features, historyFeatures(seg, first)], n), sentenceRanges(seg), n);
+  return documentSpans(seg, second).flatMap((s) => splitAtBreaks(seg, s));
 }
 
 /** Brackets, commas, semicolons and quotation marks end a name ("Rui Costa (Fiorentina)" is two). */

@@ -11,6 +11,8 @@ export interface WordAtoms extends PositionalFeatures {
   lower: number;
   shape: number;
   capitalized: boolean;
+  /** Four or more characters, starting with two letters (a word a title would capitalise). */
+  longWord: boolean;
   /** Per model (TaggerModel.slot), the model's scores of this word's features; filled on first use. */
   scores: (Float32Array | undefined)[];
 }
@@ -69,6 +71,6 @@ export class WordAtomizer {
     if (/\p{N}/u.test(word)) flags.push(hashString('F:digit'));
     if (word.length > 12) flags.push(hashString('F:long'));
     const h = { lower: hashString(lower), shape: hashString(shapeOf(word)) };
-    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, scores: [] };
+    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, longWord: word.length >= 4 && /^\p{L}{2}/u.test(word), scores: [] };
   }
 }
