@@ -38,6 +38,13 @@ describe('cleanRole', () => {
 });
 
 describe('roles in articles', () => {
+  it('gives each name in a list the title written right before it', () => {
+    const ents = entities('Secretary of State Daniel Okello Wafula, Defence Secretary Grace Akinyi Ochieng and Vice President Samuel Kiprono Ruto met on Friday.');
+    expect(rolesOf(ents, 'Daniel Okello Wafula')).toEqual(['Secretary of State']);
+    expect(rolesOf(ents, 'Grace Akinyi Ochieng')).toEqual(['Defence Secretary']);
+    expect(rolesOf(ents, 'Samuel Kiprono Ruto')).toEqual(['Vice President']);
+  });
+
   it('does not take headline words as a role', () => {
     const ents = entities('Supreme Leader Vows Revenge After Strike\n\nSupreme Leader Ali Reza Karimi addressed the crowd on Friday.');
     expect(rolesOf(ents, 'Ali Reza Karimi')).toEqual(['Supreme Leader']);
