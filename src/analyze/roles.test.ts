@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../registry/load.js';
+import type { Actor } from '../registry/types.js';
 import { analyzeArticle } from './analyze.js';
 
 // Personnel moves read from titles around people; the names are invented.
@@ -36,5 +37,30 @@ describe('observeRoles', () => {
   it('gives the same observations for the same text', () => {
     const text = 'Trade Minister Odile Marchetti was dismissed on Friday. Teodor Vask was named to replace her.';
     expect(JSON.stringify(roles(text))).toBe(JSON.stringify(roles(text)));
+  });
+});
+
+describe('observeRoles: only what the text states', () => {
+  it('records a title for the person it is written with, not wherever the same words occur', () => {
+    const text = 'Chilean Foreign Minister Rodrigo Valdivieso Mena arrived on Monday. Valdivieso later met Foreign Minister Rosa Elena Quispe of Peru.';
+    const obs = roles(text).map((o) => [o.person, o.title, o.sentence.text.slice(0, 12)]);
+    expect(obs).toEqual([
+      ['Rodrigo Valdivieso Mena', 'Foreign Minister', 'Chilean Fore'],
+      ['Rosa Elena Quispe', 'Foreign Minister', 'Valdivieso l'],
+    ]);
+  });
+
+  it('records the country and institution the text gives an unknown person', () => {
+    const [obs] = roles('NATO Secretary General Lars Hovland Berg welcomed the deal.');
+    expect(obs).toMatchObject({ person: 'Lars Hovland Berg', title: 'Secretary General', org: 'North Atlantic Treaty Organization', country: null });
+  });
+
+  it('keeps a title that conflicts with the registry as an observation, and leaves the registry as it was', () => {
+    const extra = [{ id: 'person:test-amina-odhiambo', type: 'person', name: 'Amina Wanjiru Odhiambo', aliases: [], country: 'KEN', roles: [{ title: 'Foreign Minister', start: '2023' }] } as Actor];
+    const reg = loadRegistry({ extra });
+    const before = JSON.stringify(reg.get('person:test-amina-odhiambo'));
+    const { roles: obs } = analyzeArticle({ text: 'Prime Minister Amina Wanjiru Odhiambo spoke in Nairobi.', published: '2024-05-20' }, reg);
+    expect(obs).toMatchObject([{ personId: 'person:test-amina-odhiambo', title: 'Prime Minister', change: 'holds' }]);
+    expect(JSON.stringify(reg.get('person:test-amina-odhiambo'))).toBe(before);
   });
 });

@@ -38,7 +38,7 @@ export function observeRoles(seg: Segmented, entities: EntityIndex, dates: DateM
     if (e.type !== 'person') continue;
     for (const s of sentencesOf(seg, e)) {
       const change = changeIn(s.text);
-      const titles = e.roles.filter((r) => s.text.includes(r));
+      const titles = e.roles.filter((r) => statedFor(seg.text, s, r, e));
       // A sentence with a change cue records the change even when it repeats no title ("Choe was punished").
       const list = titles.length ? titles : change !== 'holds' ? [e.roles[0] ?? ''] : [];
       for (const title of list) {
@@ -66,6 +66,29 @@ function sentencesOf(seg: Segmented, e: Entity): Sentence[] {
     if (s && !out.includes(s)) out.push(s);
   }
   return out;
+}
+
+/** Between a title and the name it precedes: at most one capitalised word (a form of address, a given name). */
+const BEFORE_NAME = /^\s*(?:\p{Lu}\p{L}*\.?\s+)?$/u;
+/** Between a name and its apposition: a comma, a determiner, an owner ("X, Kenya's foreign minister"). */
+const AFTER_NAME = /^\s*,\s*(?:(?:the|a|an|now|then|also)\s+)*(?:[\p{Lu}][\p{L}.-]*\s*){0,3}(?:['’]s\s+)?$/u;
+
+/**
+ * A title is observed in a sentence only where the text gives it to this person: right before one of
+ * their mentions or in the apposition right after one, not wherever the same words occur. Only a few
+ * characters around each mention are read, so a huge sentence costs no more than its mentions.
+ */
+function statedFor(text: string, s: Sentence, title: string, e: Entity): boolean {
+  const re = new RegExp(escape(title), 'giu');
+  for (const m of e.mentions) {
+    if (m.start < s.start || m.end > s.end) continue;
+    const from = Math.max(s.start, m.start - title.length - 30);
+    const before = text.slice(from, m.start);
+    if ([...before.matchAll(re)].some((x) => BEFORE_NAME.test(before.slice(x.index + x[0].length)))) return true;
+    const after = text.slice(m.end, Math.min(s.end, m.end + title.length + 60));
+    if ([...after.matchAll(re)].some((x) => AFTER_NAME.test(after.slice(0, x.index)))) return true;
+  }
+  return false;
 }
 
 function changeIn(text: string): RoleObservation['change'] {

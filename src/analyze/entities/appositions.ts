@@ -1,8 +1,9 @@
 // Roles written around a name: titles before it ("North Korean leader Kim", "Foreign Minister Ri")
 // and appositions after it ("Choe, North Korea's first vice minister of foreign affairs,").
-import type { Segmented } from '../types.js';
+import type { Segmented, Token } from '../types.js';
 import type { EntityLexicon } from './lexicon.js';
 import { isTitleHead } from './title-words.js';
+import { isTitleWord } from './title-lexicon.js';
 
 /** Lower-case title words right before token `i` ("leader", "first vice minister"). */
 export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): string | null {
@@ -31,13 +32,18 @@ export function appositionAfter(seg: Segmented, end: number, lex: EntityLexicon)
   let k = end + 1;
   // An apposition opens with a determiner, a name or a title, not a clause ("regardless of…", "who…").
   const opener = toks[k];
-  if (!opener || !(/^(?:the|a|an|now|then|former)$/i.test(opener.text) || /^\p{Lu}/u.test(opener.text) || lex.personTitles.has(opener.lower))) return null;
+  if (!opener || !(/^(?:the|a|an|now|then|former)$/i.test(opener.text) || /^\p{Lu}/u.test(opener.text) || lex.personTitles.has(opener.lower) || lex.roleHeads.has(opener.lower))) return null;
   let head = false;
   while (k < toks.length && k < end + 16 && toks[k]!.sentence === comma.sentence && !STOP.has(toks[k]!.text)) {
     const w = toks[k]!.lower;
     // "a former negotiator now at …", "an ambassador who now …": the role ends where a clause starts.
     if (k > end + 1 && CLAUSE.has(w)) break;
+    if (w === '-' && toks[k - 1]!.end < toks[k]!.start) break; // " - " is a dash, "vice-president" a word
     if (lex.speechVerbs.has(w) || toks[k]!.pos === 'VERB' && !/ing$|ed$/.test(w) && w !== 'elect') break;
+    // "a diplomat serving as …", "the envoy is …": after the title a verb starts a clause, not more title.
+    if (head && (toks[k]!.pos === 'VERB' || toks[k]!.pos === 'AUX') && !/^(?:elect|designate|acting)$/.test(w)) break;
+    // "A, Defense Secretary B and …": a name right after the title makes this a list, not an apposition.
+    if (head && lex.roleHeads.has(toks[k - 1]!.lower) && isListName(toks[k]!)) return null;
     if (lex.roleHeads.has(w)) head = true;
     k++;
   }
@@ -46,6 +52,11 @@ export function appositionAfter(seg: Segmented, end: number, lex: EntityLexicon)
   // "North Korea's first vice minister" → "first vice minister": the country is kept elsewhere.
   const role = raw.replace(LEADING, '').replace(/^(?:\p{Lu}[\p{L}.]*\s+)*\p{Lu}[\p{L}.]*['’]s?\s+/u, '');
   return { role: role.trim(), tokStart: end + 1, tokEnd: k };
+}
+
+/** A capitalised word that is no title word: the first name of the next list member. */
+function isListName(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(t.text) && !isTitleWord(t.text) && !/^(?:of|for|to|at)$/i.test(t.text);
 }
 
 /** "Cho Han-bum of the Korea Institute …" → role-less affiliation phrase. */

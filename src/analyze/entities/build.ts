@@ -2,14 +2,16 @@
 import { normalizeName } from '../../registry/normalize.js';
 import type { Actor, Registry } from '../../registry/types.js';
 import type { Mention, Segmented } from '../types.js';
-import { appositionAfter, titleBefore } from './appositions.js';
+import { attribute, type AttributionContext } from './attribution.js';
 import { isDateline } from './dateline.js';
 import { addRole, type Draft } from './draft.js';
+import { genericCountry, isGenericPhrase, resolveGenericHit, resolveTaggedInstitution, speakerCountries, type SpeakerCountry } from './generic-country.js';
 import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
 import { findNames } from './name-spans.js';
 import { inOfficeAround } from './in-office.js';
+import { textActors } from './nationality.js';
 import { addNameTokens, resolveVariants, variantDraftKey } from './variants.js';
 import { isAllCaps, isPossessive, shoutedSentences } from './tokens.js';
 
@@ -18,9 +20,16 @@ export function buildDrafts(seg: Segmented, registry: Registry, lex: EntityLexic
   const { found, unknown } = findNames(seg, registry, lex, shouted);
   resolveVariants(unknown, registry);
   const mainCountry = dominantCountry(found, registry);
-  for (const m of found) resolveHit(m, registry, seg, mainCountry);
-  const all = [...found, ...unknown, ...genericMentions(seg, registry, found, mainCountry)].sort((x, y) => x.start - y.start);
-  return merge(seg, all, registry, lex, published);
+  // Role, institution and country from the words around names (attribution.ts); generic institution
+  // phrases take the country the text gives them, the speaker's included (generic-country.ts).
+  const ctx: AttributionContext = { ...textActors(seg, registry, found), lex, mainCountry, cache: new Map() };
+  const generic = (m: RawMention) => m.hits.some((h) => h.via === 'generic') || isGenericPhrase(registry, m.text);
+  for (const m of found) if (!generic(m)) resolveHit(m, registry, seg, mainCountry);
+  const speaker = speakerCountries(ctx, found, unknown, (m) => attribute(ctx, m.tokStart, m.tokEnd).country);
+  for (const m of found) if (generic(m)) resolveGenericHit(ctx, m, speaker);
+  for (const m of unknown) resolveTaggedInstitution(ctx, m);
+  const all = [...found, ...unknown, ...genericMentions(seg, registry, [...found, ...unknown], ctx, speaker)].sort((x, y) => x.start - y.start);
+  return merge(seg, all, registry, lex, published, ctx);
 }
 
 /** The country the article is mostly about: the most mentioned country (by name, demonym or capital). */
@@ -64,11 +73,12 @@ function countryBefore(seg: Segmented, i: number, registry: Registry): string | 
 }
 
 /** "the foreign ministry" → the foreign ministry of the country the context gives. */
-function genericMentions(seg: Segmented, registry: Registry, found: RawMention[], mainCountry: string | null): RawMention[] {
+function genericMentions(seg: Segmented, registry: Registry, names: RawMention[], ctx: AttributionContext, speaker: SpeakerCountry): RawMention[] {
   const { phrases, prefixes } = genericIndex(registry);
   if (!phrases.size) return [];
+  // Words inside a registry name or a tagged name are not a phrase of their own.
   const taken = new Uint8Array(seg.tokens.length);
-  for (const m of found) taken.fill(1, m.tokStart, m.tokEnd);
+  for (const m of names) taken.fill(1, m.tokStart, m.tokEnd);
   const out: RawMention[] = [];
   for (let i = 0; i < seg.tokens.length; i++) {
     if (taken[i] || !prefixes.has(seg.tokens[i]!.lower)) continue;
@@ -84,7 +94,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
       if (actors) best = { n, actors, surface };
     }
     if (!best) continue;
-    const country = countryBefore(seg, i, registry) ?? mainCountry;
+    const { country } = genericCountry(ctx, i, i + best.n, ctx.mainCountry, speaker);
     const actor = best.actors.find((a) => a.country === country);
     if (!actor) continue;
     const last = seg.tokens[i + best.n - 1]!;
@@ -97,7 +107,7 @@ function genericMentions(seg: Segmented, registry: Registry, found: RawMention[]
   return out;
 }
 
-function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon, published: string | null): Draft[] {
+function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: EntityLexicon, published: string | null, ctx: AttributionContext): Draft[] {
   const drafts = new Map<string, Draft>();
   const order: Draft[] = [];
   const ensure = (key: string, init: () => Draft): Draft => {
@@ -141,7 +151,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
       const d = fromActor(actor);
       d.mentions.push(mention);
       if (m.via === 'variant') addNameTokens(d, m.text);
-      if (d.type === 'person') collectRoles(seg, m, d, lex);
+      if (d.type === 'person') collectRoles(ctx, m, d);
       continue;
     }
     const words = m.tokEnd - m.tokStart;
@@ -150,8 +160,8 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
   }
   function addUnknown(m: RawMention): void {
     // One entity per name and type: "Toronto" the city and "Toronto" the team are two entities;
-    // a person's spellings ("Youssef Karimi", "Yusuf Kareemi") are one.
-    const key = variantDraftKey(m) ?? `name:${m.type}:${normalizeName(m.text)}`;
+    // a person's spellings ("Youssef Karimi", "Yusuf Kareemi") are one; a generic institution name once per country.
+    const key = variantDraftKey(m) ?? `name:${m.type}:${normalizeName(m.text)}${m.country && isGenericPhrase(registry, m.text) ? `|${m.country}` : ''}`;
     const conf = m.confidence;
     const d = ensure(key, () => ({ ...blank(key, m.text, m.type, m.country), confidence: conf, nameTokens: normalizeName(m.text).split(' ') }));
     addNameTokens(d, m.text);
@@ -159,7 +169,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     if (m.text.length > d.name.length) d.name = m.text;
     d.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'name' });
     for (const r of m.roles) addRole(d, r);
-    if (d.type === 'person') collectRoles(seg, m, d, lex);
+    if (d.type === 'person') collectRoles(ctx, m, d);
   }
   // Surname-only and short mentions: the most recent person whose name has that word, else (cataphora)
   // the next one, else a unique registry person with that surname, else a name of its own.
@@ -173,6 +183,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     const target = before.sort((x, y) => lastBefore(y) - lastBefore(x))[0] ?? persons[0] ?? (m.type === 'person' ? registrySurname(registry, key, published, fromActor) : undefined);
     if (target) {
       target.mentions.push({ start: m.start, end: m.end, text: m.text, via: 'surname' });
+      if (target.type === 'person') collectRoles(ctx, m, target); // "Odhiambo, Kenya's foreign minister,"
       continue;
     }
     // "Newmont" after "Newmont Mining Corp": the short form of an organisation named before.
@@ -188,11 +199,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     }
     addUnknown(m);
   }
-  for (const d of order) {
-    d.mentions.sort((x, y) => x.start - y.start);
-    // An unknown person takes the country of the institution the text ties them to.
-    if (!d.country && d.affiliation) d.country = registry.lookup(normalizeName(d.affiliation)).map((h) => registry.get(h.actorId)?.country).find(Boolean) ?? null;
-  }
+  for (const d of order) d.mentions.sort((x, y) => x.start - y.start);
   return order.filter(keep);
 }
 
@@ -219,21 +226,17 @@ function blank(key: string, name: string, type: Draft['type'], country: string |
   return { key, id: null, name, type, country, roles: [], affiliation: null, mentions: [], confidence: 1, gender: null, nameTokens: [] };
 }
 
-function collectRoles(seg: Segmented, m: RawMention, d: Draft, lex: EntityLexicon): void {
-  addRole(d, titleBefore(seg, m.tokStart, lex));
-  const app = appositionAfter(seg, m.tokEnd, lex);
-  if (app) {
-    if (/^(?:of|at)\s/.test(app.role)) d.affiliation ??= app.role.replace(/^(?:of|at)\s+(?:the\s+)?/, '');
-    else {
-      // "Deputy Assistant … at the National Security Council": the role, then where it is held.
-      const at = /^(.*?)\s+(?:at(?:\s+the)?|of\s+the|with\s+the)\s+(\p{Lu}[^,]*)$/u.exec(app.role);
-      if (at && !/\b(?:of|for)$/.test(at[1]!)) {
-        addRole(d, at[1]);
-        d.affiliation ??= at[2]!;
-      } else addRole(d, app.role);
-    }
-  }
-  const honorific = seg.tokens[m.tokStart - 1]?.lower.replace(/\.$/, '');
+/**
+ * Roles, institution and (for people the registry does not know) country from the words around one
+ * mention. A registry person keeps the registry's country, and takes an institution only when the
+ * text names it.
+ */
+function collectRoles(ctx: AttributionContext, m: RawMention, d: Draft): void {
+  const att = attribute(ctx, m.tokStart, m.tokEnd);
+  for (const r of att.roles) addRole(d, r);
+  if (att.affiliation && (!d.id || att.named)) d.affiliation ??= att.affiliation;
+  if (!d.id) d.country ??= att.country;
+  const honorific = ctx.seg.tokens[m.tokStart - 1]?.lower.replace(/\.$/, '');
   if (!d.gender && honorific) d.gender = honorific === 'mr' ? 'm' : honorific === 'mrs' || honorific === 'ms' ? 'f' : null;
 }
 

@@ -1,6 +1,7 @@
 // An entity being assembled from its mentions (internal to the entity finder).
 import type { ActorType } from '../../registry/types.js';
 import type { Entity, Mention } from '../types.js';
+import { cleanRole } from './role-text.js';
 
 export interface Draft {
   key: string;
@@ -25,9 +26,9 @@ export function toEntity(d: Draft): Entity {
 }
 
 export function addRole(d: Draft, role: string | null | undefined): void {
-  if (!role) return;
-  const r = role.replace(/\s+/g, ' ').trim();
-  if (/^(?:mr|mrs|ms|miss|dr|prof|sir)\.?$/i.test(r)) return; // an honorific, not a post
+  // No forms of address, headline words or run-on clauses (role-text.ts).
+  const r = role ? cleanRole(role) : null;
+  if (!r) return;
   const lower = r.toLowerCase();
   // "Minister" adds nothing to "Foreign Affairs Minister"; a fuller title replaces a shorter one.
   if (!r || d.roles.some((x) => x.toLowerCase().endsWith(lower))) return;

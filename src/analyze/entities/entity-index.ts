@@ -4,6 +4,8 @@ import { normalizeName } from '../../registry/normalize.js';
 import type { Registry } from '../../registry/types.js';
 import type { Entity, EntityIndex, Mention } from '../types.js';
 import { toEntity, type Draft } from './draft.js';
+import { statedNationality } from './nationality.js';
+import { isHonorific, isRoleHead } from './title-lexicon.js';
 
 const MALE = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
@@ -64,11 +66,17 @@ export function createEntityIndex(drafts: Draft[], registry: Registry, published
       if (FEMALE.has(p)) return lastBefore(start, (e, d) => e.type === 'person' && d.gender !== 'm');
       if (PLURAL.has(p)) return lastBefore(start, (e) => e.type === 'organization' || e.type === 'country');
       const words = p.replace(DETERMINERS, '').split(' ').filter(Boolean);
+      while (words.length > 1 && isHonorific(words[0]!)) words.shift(); // "Mr. Zarif"
       if (!words.length) return null;
       const byName = lastBefore(start, (e, d) => normalizeName(e.name) === words.join(' ') || (words.length === 1 && d.nameTokens.includes(words[0]!)));
       if (byName) return byName;
-      const personTitle = lastBefore(start, (e) => e.type === 'person' && roleMatches(e, words));
-      if (personTitle) return personTitle;
+      // "the (Kenyan) foreign minister": the one person in play with that role (and nationality).
+      const { country, rest } = statedNationality(registry, words);
+      if (rest.length && isRoleHead(rest[rest.length - 1]!)) {
+        const holders = entities.filter((e) => e.type === 'person' && (!country || e.country === country) && e.mentions.some((m) => m.end <= start) && roleMatches(e, rest));
+        if (holders.length === 1) return holders[0]!;
+        if (holders.length > 1) return null;
+      }
       return lastBefore(start, (e) => e.type !== 'person' && normalizeName(e.name).includes(words.join(' ')));
     },
     addMention(entity: Entity, mention: Mention) {

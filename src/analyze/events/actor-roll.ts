@@ -1,5 +1,6 @@
 // Entities as event actors: people roll up to their country and to the institution of the registry
 // post they held on the event's date; demonym and metonym mentions stand for their country.
+import { normalizeName } from '../../registry/normalize.js';
 import type { RoleSpell, Registry } from '../../registry/types.js';
 import type { Entity, EventActor, Quote } from '../types.js';
 import type { Placed } from './actors.js';
@@ -39,9 +40,24 @@ export function actorOf(e: Entity, registry: Registry, date: string | null): Eve
     return { name: c?.name ?? e.name, entityId: c?.id ?? null, country: e.country };
   }
   const actor: EventActor = { name: e.name, entityId: e.id, country: e.country };
-  if (e.type === 'person') actor.institution = e.id ? roleAt(registry.get(e.id)?.roles ?? [], date)?.org ?? null : null;
+  if (e.type === 'person') actor.institution = e.id ? roleAt(registry.get(e.id)?.roles ?? [], date)?.org ?? null : registeredAffiliation(e, registry);
   else if (e.type === 'organization') actor.institution = e.id;
+  // A UN, EU or NATO official acts for the organisation, not for the country of their nationality.
+  if (e.type === 'person' && isInternational(registry, actor.institution)) actor.country = null;
   return actor;
+}
+
+/** The registry id of the institution the text ties an unknown person to, when the registry names it. */
+function registeredAffiliation(e: Entity, registry: Registry): string | null {
+  if (!e.affiliation) return null;
+  const hit = registry.lookup(normalizeName(e.affiliation)).find((h) => h.via === 'name' && registry.get(h.actorId)?.type === 'organization');
+  return hit?.actorId ?? null;
+}
+
+/** An international organisation: the registry's kind says so, or it belongs to no country. */
+export function isInternational(registry: Registry, id: string | null | undefined): boolean {
+  const a = id ? registry.get(id) : undefined;
+  return !!a && a.type === 'organization' && (a.kind === 'international' || !a.country);
 }
 
 /** The speaker of a quote with no resolved entity: a name or description, country unknown. */

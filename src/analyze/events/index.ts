@@ -5,7 +5,7 @@
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
 import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventType, Quote, Segmented } from '../types.js';
-import { actorOf, dominantCountry, personCountry, speakerActor } from './actor-roll.js';
+import { actorOf, dominantCountry, isInternational, personCountry, speakerActor } from './actor-roll.js';
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { datePicker } from './event-date.js';
 import { eventLexicon } from './lexicon.js';
@@ -48,7 +48,7 @@ export function findEvents(
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
       let target = pick.target ? actorOf(pick.target, registry, date) : null;
       // A person or institution the registry does not place gets its country from the sentence or the article.
-      if ((pick.source?.type === 'person' || pick.source?.type === 'organization') && !source.country) {
+      if ((pick.source?.type === 'person' || pick.source?.type === 'organization') && !source.country && !isInternational(registry, source.institution)) {
         const src = pick.source;
         const at = near.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? near.find((p) => p.e === src);
         source.country = personCountry(seg.text, at, h.start, near, (dominant ??= dominantCountry(placed)));
