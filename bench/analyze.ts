@@ -3,6 +3,11 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { analyzeArticle } from '../src/analyze/analyze.js';
+import { entityLexicon } from '../src/analyze/entities/lexicon.js';
+import { scanRegistry } from '../src/analyze/entities/registry-scan.js';
+import { shoutedSentences } from '../src/analyze/entities/tokens.js';
+import { tagFeatures, tagSpans } from '../src/analyze/ner/tagger.js';
+import { segment } from '../src/analyze/segment.js';
 import { loadRegistry } from '../src/registry/load.js';
 
 /** Cuts or repeats each text's paragraphs to about `words` words. */
@@ -36,8 +41,22 @@ export function benchAnalyze(texts: string[], rounds = 5): void {
   started = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) for (const t of texts) nlp.readDoc(t);
   const tokSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // The entity tagger's share: features, both passes and decoding, on texts already segmented.
+  const lex = entityLexicon();
+  const segs = texts.map(segment);
+  const tag = (): void => {
+    for (const seg of segs) {
+      const shouted = shoutedSentences(seg);
+      tagSpans(seg, tagFeatures(seg, registry, lex, scanRegistry(seg, registry, shouted), shouted));
+    }
+  };
+  tag();
+  started = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) tag();
+  const tagSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const n = texts.length * rounds;
   console.log(`  ${texts.length} articles × ${rounds}, ${Math.round(words)} words on average (one core):`);
   console.log(`  readout analyzeArticle          ${(n / seconds).toFixed(1).padStart(8)} articles/s  (${((seconds * 1000) / n).toFixed(2)} ms/article)`);
+  console.log(`    of which entity tagging       ${(n / tagSeconds).toFixed(1).padStart(8)} articles/s  (${((tagSeconds * 1000) / n).toFixed(2)} ms/article)`);
   console.log(`  wink-nlp tokenizer alone        ${(n / tokSeconds).toFixed(1).padStart(8)} articles/s  (${((tokSeconds * 1000) / n).toFixed(2)} ms/article)`);
 }

@@ -6,7 +6,8 @@
 // Benchmark pages are read from ../shared/eval when present (measurement only, never copied);
 // otherwise generated pages are used. `npm run bench -- load` runs only the API load benchmark
 // (bench/load.ts: autocannon against `readout serve`), which the full run leaves out;
-// `npm run bench -- scale` runs only the analyze-scale case.
+// `npm run bench -- scale` runs only the analyze-scale case; `npm run bench -- ab REF` compares
+// analysis speed with another commit in the same run (bench/analyze-ab.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -14,6 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractPage } from '../src/extract/page.js';
 import { benchAnalyze, toArticleLength } from './analyze.js';
+import { benchAnalyzeAb } from './analyze-ab.js';
 import { benchAnalyzeScale } from './analyze-scale.js';
 import { benchIngest } from './ingest.js';
 import { benchExport } from './export.js';
@@ -32,6 +34,11 @@ function loadPages(): { source: string; pages: string[] } {
     `<html><head><title>Page ${i}</title></head><body><nav>menu</nav><article>${'<p>Officials said the talks would continue after the envoy visited the capital. </p>'.repeat(20 + i)}</article></body></html>`,
   );
   return { source: `${pages.length} generated pages`, pages };
+}
+
+/** The pages' extracted texts, cut or repeated to about 800 words. */
+function analysisTexts(pages: string[]): string[] {
+  return toArticleLength(pages.map((h) => extractPage(h, 'https://example.org/a').text).filter((t) => t.split(/\s+/).length > 150));
 }
 
 function time(label: string, pages: string[], fn: (html: string) => void, rounds: number): number {
@@ -57,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`  speed-up: ${(ours / base).toFixed(1)}x`);
 
   console.log('\nAnalysis (entities, quotes, dates, roles, events) of the extracted texts, cut to ~800 words:');
-  benchAnalyze(toArticleLength(pages.map((h) => extractPage(h, 'https://example.org/a').text).filter((t) => t.split(/\s+/).length > 150)));
+  benchAnalyze(analysisTexts(pages));
 
   benchAnalyzeScale();
 
@@ -70,5 +77,6 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === 'load') await benchLoad();
+else if (process.argv[2] === 'ab') await benchAnalyzeAb(process.argv[3] ?? 'HEAD~1', analysisTexts(loadPages().pages));
 else if (process.argv[2] === 'scale') benchAnalyzeScale();
 else await main();

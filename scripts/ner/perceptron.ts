@@ -1,7 +1,7 @@
 // Averaged structured perceptron for the tagger (Collins 2002), with the averaging done lazily:
 // w holds the current weights and u the step-weighted sum of updates, so the average is w - u/c.
 import { N_LABELS } from '../../src/analyze/ner/labels.js';
-import { forEachWordFeature, type TagFeatures } from '../../src/analyze/ner/features.js';
+import { forceOutside, forEachWordFeature, type TagFeatures } from '../../src/analyze/ner/features.js';
 import { constrained, TaggerModel, viterbi, type ModelHeader } from '../../src/analyze/ner/model.js';
 
 const L = N_LABELS;
@@ -29,6 +29,7 @@ export class Perceptron {
         if (f.words) forEachWordFeature(f.words, i, add);
       }
     }
+    for (const f of blocks) if (f.words) forceOutside(em, f.words, L, from);
     return viterbi(em, n, constrained(this.tw));
   }
 

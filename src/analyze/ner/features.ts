@@ -24,6 +24,12 @@ export interface WordFeatures {
   atoms: WordAtoms[];
   /** Per token, which neighbours are in its sentence: EDGE_* bits. */
   edges: Uint8Array;
+  /**
+   * 1 where a token cannot be part of a name: a plain lower-case word between plain words (or
+   * sentence edges). Names are written in capitals, with lower-case words only between capitalised
+   * ones ("Bank of Korea"); such tokens get no features and are decoded as outside any name.
+   */
+  outside: Uint8Array;
 }
 
 export const EDGE_L1 = 1;
@@ -33,6 +39,7 @@ export const EDGE_R2 = 8;
 
 /** Calls `each` with every word feature hash of token i (for training, where weights change every step). */
 export function forEachWordFeature(w: WordFeatures, i: number, each: (h: number) => void): void {
+  if (w.outside[i]) return;
   const e = w.edges[i]!;
   const a = w.atoms;
   for (const h of a[i]!.own) each(h);
@@ -60,11 +67,12 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
   const n = toks.length;
   const atoms: WordAtoms[] = toks.map((t) => atomizer.atoms(t.text));
   const pos = toks.map((t) => posHash(t.pos));
-  const doc = documentWordForms(seg, atoms, shouted);
+  const text = markWordForms(seg, atoms, shouted);
   const titled = titleCaseSentences(seg, atoms);
   const out = new HashBuffer(n * 16);
   const offsets = new Uint32Array(n + 1);
   const edges = new Uint8Array(n);
+  const outside = new Uint8Array(n);
   const same = (i: number, k: number): boolean => k >= 0 && k < n && toks[k]!.sentence === toks[i]!.sentence;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
@@ -72,6 +80,10 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
     const a = atoms[i]!;
     const hasL = same(i, i - 1);
     const hasR = same(i, i + 1);
+    if (a.plain && (!hasL || atoms[i - 1]!.plain) && (!hasR || atoms[i + 1]!.plain)) {
+      outside[i] = 1;
+      continue;
+    }
     edges[i] = (hasL ? EDGE_L1 : 0) | (hasR ? EDGE_R1 : 0) | (same(i, i - 2) ? EDGE_L2 : 0) | (same(i, i + 2) ? EDGE_R2 : 0);
     const l = hasL ? atoms[i - 1]! : null;
     const r = hasR ? atoms[i + 1]! : null;
@@ -97,26 +109,36 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
       if (same(i, i + 2) && g[i + 2]) out.push(mix(F.gp2, g[i + 2]!));
     }
     if (a.capitalized && (!hasL || shouted.has(s))) {
-      const seen = doc.get(a.lower) ?? 0;
+      const seen = a.form.text === text ? a.form.bits : 0;
       if (seen & 1) out.push(DOC_LOWER);
       if (seen & 2) out.push(DOC_CAP);
     }
   }
   offsets[n] = out.length;
-  return { hashes: out.view(), offsets, words: { atoms, edges } };
+  return { hashes: out.view(), offsets, words: { atoms, edges, outside } };
 }
 
-/** Per lower-case word: bit 1 = written in lower case somewhere, bit 2 = capitalised mid-sentence in a normal sentence. */
-function documentWordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<number>): Map<number, number> {
-  const out = new Map<number, number>();
+let textCounter = 0;
+
+/**
+ * Marks on each word's lower-case form how this text writes it: bit 1 = in lower case somewhere,
+ * bit 2 = capitalised mid-sentence in a normal sentence. Returns the text's counter (the marks of
+ * other texts are ignored).
+ */
+function markWordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<number>): number {
+  const text = ++textCounter;
   const toks = seg.tokens;
   for (let i = 0; i < toks.length; i++) {
     const a = atoms[i]!;
     const mid = i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !shouted.has(toks[i]!.sentence);
     const bit = !a.capitalized ? 1 : mid ? 2 : 0;
-    if (bit) out.set(a.lower, (out.get(a.lower) ?? 0) | bit);
+    if (a.form.text !== text) {
+      a.form.text = text;
+      a.form.bits = 0;
+    }
+    a.form.bits |= bit;
   }
-  return out;
+  return text;
 }
 
 const POS_HASHES = new Map<string, number>();
@@ -134,4 +156,14 @@ function titleCaseSentences(seg: Segmented, atoms: WordAtoms[]): Set<number> {
   const out = new Set<number>();
   for (let s = 0; s < words.length; s++) if (words[s]! >= 3 && caps[s]! / words[s]! >= 0.8) out.add(s);
   return out;
+}
+
+/** Sets the scores of tokens that cannot be in a name to "outside" only (`emissions` is n × labels, flat). */
+export function forceOutside(emissions: Float32Array, w: WordFeatures, labels: number, from = 0): void {
+  const n = emissions.length / labels;
+  for (let i = 0; i < n; i++) {
+    if (!w.outside[from + i]) continue;
+    emissions[i * labels] = 0;
+    for (let l = 1; l < labels; l++) emissions[i * labels + l] = -Infinity;
+  }
 }

@@ -3,7 +3,7 @@
 // Stored as a gzipped binary: "RONER1", a JSON header, hashes (u32), weights (i16, one scale), transitions (f32).
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { allowed, N_LABELS } from './labels.js';
-import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, type TagFeatures } from './features.js';
+import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, forceOutside, type TagFeatures } from './features.js';
 import { OUTSIDE } from './templates.js';
 import type { WordAtoms } from './word-atoms.js';
 
@@ -33,7 +33,7 @@ export class TaggerModel {
   private readonly table: FeatureTable;
   private readonly slot = nextSlot++;
   /** Scores of the word roles outside a sentence. */
-  private readonly outside: Float32Array;
+  private readonly beyondSentence: Float32Array;
   /** Transitions with -Infinity where BIO forbids the pair, so decoding needs no test. */
   private readonly allowedTransitions: Float32Array;
 
@@ -46,11 +46,11 @@ export class TaggerModel {
   ) {
     this.table = new FeatureTable(hashes);
     this.allowedTransitions = constrained(transitions);
-    this.outside = new Float32Array(5 * L);
-    this.addAll(OUTSIDE.left, this.outside, LEFT);
-    this.addAll(OUTSIDE.right, this.outside, RIGHT);
-    this.add(OUTSIDE.left2, this.outside, LEFT2);
-    this.add(OUTSIDE.right2, this.outside, RIGHT2);
+    this.beyondSentence = new Float32Array(5 * L);
+    this.addAll(OUTSIDE.left, this.beyondSentence, LEFT);
+    this.addAll(OUTSIDE.right, this.beyondSentence, RIGHT);
+    this.add(OUTSIDE.left2, this.beyondSentence, LEFT2);
+    this.add(OUTSIDE.right2, this.beyondSentence, RIGHT2);
   }
 
   get size(): number {
@@ -64,23 +64,24 @@ export class TaggerModel {
       for (let i = 0; i < n; i++) {
         const base = i * L;
         for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) this.add(f.hashes[k]!, out, base);
-        if (!f.words) continue;
+        if (!f.words || f.words.outside[i]) continue;
         const { atoms, edges } = f.words;
         const e = edges[i]!;
         this.addScores(out, base, this.scoresOf(atoms[i]!), OWN);
-        this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.outside, LEFT);
-        this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.outside, RIGHT);
-        this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.outside, LEFT2);
-        this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.outside, RIGHT2);
+        this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, LEFT);
+        this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, RIGHT);
+        this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, LEFT2);
+        this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, RIGHT2);
       }
     }
+    for (const f of blocks) if (f.words) forceOutside(out, f.words, L);
     return out;
   }
 
   /** Best labels of every token from their emission scores, sentence by sentence (`sentences` = [from, to) ranges). */
   decode(emissions: Float32Array, sentences: Iterable<[number, number]>, n: number): Uint8Array {
     const labels = new Uint8Array(n);
-    for (const [from, to] of sentences) labels.set(viterbi(emissions.subarray(from * L, to * L), to - from, this.allowedTransitions), from);
+    for (const [from, to] of sentences) viterbiInto(emissions, from, to, this.allowedTransitions, labels);
     return labels;
   }
 
@@ -152,52 +153,85 @@ export class TaggerModel {
 /** Zero bytes that bring a section to a 4-byte boundary. */
 const pad = (len: number): Buffer => Buffer.alloc((4 - (len % 4)) % 4);
 
-/** Open-addressing hash → row table over typed arrays (a Map lookup per feature is the tagger's main cost otherwise). */
+/**
+ * Open-addressing hash → row table over one typed array of (key, row + 1) pairs, so a probe
+ * touches one cache line, behind a bit filter small enough to stay in cache: most context features
+ * of a text (word pairs, say) are not in the model, and the filter answers those without the table.
+ */
 class FeatureTable {
-  private readonly keys: Uint32Array;
-  /** row + 1; 0 = empty slot. */
-  private readonly rows: Int32Array;
+  private readonly slots: Uint32Array;
   private readonly mask: number;
+  private readonly filter: Uint32Array;
+  private readonly filterMask: number;
 
   constructor(hashes: Uint32Array) {
     let size = 16;
     while (size < hashes.length * 2) size *= 2;
-    this.keys = new Uint32Array(size);
-    this.rows = new Int32Array(size);
+    this.slots = new Uint32Array(size * 2);
     this.mask = size - 1;
+    // About 16 bits per feature: one probe answers "absent" right for ~94% of absent features.
+    let bits = 1 << 10;
+    while (bits < hashes.length * 16) bits *= 2;
+    this.filter = new Uint32Array(bits >>> 5);
+    this.filterMask = bits - 1;
     for (let r = 0; r < hashes.length; r++) {
-      let slot = hashes[r]! & this.mask;
-      while (this.rows[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = hashes[r]!;
-      this.rows[slot] = r + 1;
+      const h = hashes[r]!;
+      let slot = h & this.mask;
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = h;
+      this.slots[slot * 2 + 1] = r + 1;
+      const f = (h >>> 7) & this.filterMask;
+      this.filter[f >>> 5]! |= 1 << (f & 31);
     }
   }
 
   /** The row of a feature hash, or -1. */
   row(h: number): number {
+    const f = (h >>> 7) & this.filterMask;
+    if (!(this.filter[f >>> 5]! & (1 << (f & 31)))) return -1;
     let slot = h & this.mask;
     for (;;) {
-      const r = this.rows[slot]!;
+      const r = this.slots[slot * 2 + 1]!;
       if (r === 0) return -1;
-      if (this.keys[slot] === h) return r - 1;
+      if (this.slots[slot * 2] === h) return r - 1;
       slot = (slot + 1) & this.mask;
     }
   }
 }
 
 /**
- * First-order Viterbi. `transitions` is (L + 1) × L with the last row the sentence
- * start; forbidden pairs carry -Infinity (TaggerModel builds them from the BIO rule).
+ * First-order Viterbi. `transitions` is (L + 1) × L with the last row the sentence start;
+ * forbidden pairs carry -Infinity (TaggerModel builds them from the BIO rule).
  */
 export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array): Uint8Array {
   const labels = new Uint8Array(n);
-  if (!n) return labels;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
-  for (let l = 0; l < L; l++) score[l] = emissions[l]! + transitions[L * L + l]!;
+  viterbiInto(emissions, 0, n, transitions, labels);
+  return labels;
+}
+
+// Scratch space reused from sentence to sentence (analysis is synchronous, one article at a time).
+let score = new Float64Array(64 * L);
+let back = new Uint8Array(64 * L);
+
+/** Viterbi over tokens [from, to) of a whole text's emissions, writing the labels in place. */
+function viterbiInto(emissions: Float32Array, from: number, to: number, transitions: Float32Array, labels: Uint8Array): void {
+  const n = to - from;
+  if (!n) return;
+  if (score.length < n * L) {
+    score = new Float64Array(n * L * 2);
+    back = new Uint8Array(n * L * 2);
+  }
+  const e0 = from * L;
+  for (let l = 0; l < L; l++) score[l] = emissions[e0 + l]! + transitions[L * L + l]!;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
+    // A token forced outside any name (features.ts) has only "O" to score; the rest stay -Infinity.
+    const onlyOutside = emissions[e0 + i * L + 1] === -Infinity && emissions[e0 + i * L + 2] === -Infinity;
     for (let l = 0; l < L; l++) {
+      if (onlyOutside && l > 0) {
+        score[i * L + l] = -Infinity;
+        continue;
+      }
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
@@ -207,7 +241,7 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
           arg = p;
         }
       }
-      score[i * L + l] = best + emissions[i * L + l]!;
+      score[i * L + l] = best + emissions[e0 + i * L + l]!;
       back[i * L + l] = arg;
     }
   }
@@ -215,11 +249,10 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   for (let l = 0; l < L; l++) {
     if (score[(n - 1) * L + l]! > best) {
       best = score[(n - 1) * L + l]!;
-      labels[n - 1] = l;
+      labels[to - 1] = l;
     }
   }
-  for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
-  return labels;
+  for (let i = n - 1; i > 0; i--) labels[from + i - 1] = back[i * L + labels[from + i]!]!;
 }
 
 /** Transitions with the BIO rule applied (for training, where the weights change every step). */

@@ -17,7 +17,7 @@ import { TaggerModel } from './model.js';
 import { WordAtomizer } from './word-atoms.js';
 
 /** Bump when features.ts or word-atoms.ts change what a feature means; the model must be retrained. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 /** First pass (word and context features) and second pass (plus how the first pass labelled the article). */
 export const MODEL_FILES = [dataPath('models', 'ner-1.bin.gz'), dataPath('models', 'ner-2.bin.gz')] as const;
 

@@ -13,8 +13,18 @@ export interface WordAtoms extends PositionalFeatures {
   capitalized: boolean;
   /** Four or more characters, starting with two letters (a word a title would capitalise). */
   longWord: boolean;
+  /** A word no name is made of on its own: all lower case and not a name particle ("al", "van"), or punctuation that ends a name. */
+  plain: boolean;
+  /** Shared by all spellings with this lower-case form: how the current text writes it (features.ts). */
+  form: LowerForm;
   /** Per model (TaggerModel.slot), the model's scores of this word's features; filled on first use. */
   scores: (Float32Array | undefined)[];
+}
+
+export interface LowerForm {
+  /** The text the bits belong to (a counter), so no per-text map is needed. */
+  text: number;
+  bits: number;
 }
 
 /** Distinct spellings kept; each holds a few hundred bytes of scores per model. */
@@ -34,9 +44,12 @@ export function shapeOf(word: string): string {
 
 export class WordAtomizer {
   private cache = new Map<string, WordAtoms>();
+  private forms = new Map<string, LowerForm>();
   private readonly lists: [string, ReadonlySet<string>][];
+  private readonly particles: ReadonlySet<string>;
 
   constructor(lex: EntityLexicon) {
+    this.particles = lex.nameParticles;
     this.lists = [
       ['first', lex.firstNames], ['title', lex.personTitles], ['rolehead', lex.roleHeads], ['orghead', lex.orgHeads],
       ['orgsuffix', lex.orgSuffixes], ['placeprep', lex.placePrepositions], ['particle', lex.nameParticles],
@@ -48,7 +61,10 @@ export class WordAtomizer {
   atoms(word: string): WordAtoms {
     let a = this.cache.get(word);
     if (a) return a;
-    if (this.cache.size >= MAX_CACHE) this.cache.clear();
+    if (this.cache.size >= MAX_CACHE) {
+      this.cache.clear();
+      this.forms.clear();
+    }
     a = this.compute(word);
     this.cache.set(word, a);
     return a;
@@ -66,11 +82,14 @@ export class WordAtomizer {
     const flags: number[] = [];
     for (const [name, set] of this.lists) if (set.has(bare)) flags.push(hashString(`L:${name}`));
     const capitalized = /^\p{Lu}/u.test(word);
+    const plain = (/^\p{Ll}[\p{Ll}'’]*$/u.test(word) && !this.particles.has(lower)) || /^[.,;:!?"“”()]$/.test(word);
     if (capitalized && word.length > 1 && cityByName(word)) flags.push(hashString('L:city'));
     if (/^\p{Lu}+$/u.test(word) && word.length > 1) flags.push(hashString('F:allcaps'));
     if (/\p{N}/u.test(word)) flags.push(hashString('F:digit'));
     if (word.length > 12) flags.push(hashString('F:long'));
     const h = { lower: hashString(lower), shape: hashString(shapeOf(word)) };
-    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, longWord: word.length >= 4 && /^\p{L}{2}/u.test(word), scores: [] };
+    let form = this.forms.get(lower);
+    if (!form) this.forms.set(lower, (form = { text: -1, bits: 0 }));
+    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, longWord: word.length >= 4 && /^\p{L}{2}/u.test(word), plain, form, scores: [] };
   }
 }
