@@ -20,8 +20,10 @@ describe('typing unknown names from context', () => {
     for (const name of ['Odile Marchetti', 'Teodor Vask', 'Ilse Brandvold']) expect(typeOf(text, name)).toBe('person');
   });
 
-  it('reads a name in brackets after a person as their club or party', () => {
-    expect(typeOf('Defender Arvo Peltonen (Vaskaby) was recalled.', 'Vaskaby')).toBe('organization');
+  it('reads a name in brackets after a person as their party or club', () => {
+    // A bare word in brackets is as often a country or town ("(Kenya)"): the tagger reads context.
+    expect(typeOf('Lawmaker Ana Kovar (Nordic Union) voted against the bill.', 'Nordic Union')).toBe('organization');
+    expect(typeOf('Defender Arvo Peltonen (Vaskaby United) was recalled.', 'Vaskaby United')).toBe('organization');
   });
 
   it('reads an all-capitals word opening a paragraph before a comma as a dateline place', () => {
