@@ -205,12 +205,12 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
 
 /**
  * A surname alone names a registry person only when exactly one person of that surname held a
- * post around the publication day: "Silva" in a football report is not a minister of 2023.
+ * post around the publication day (when it is known): "Silva" in a 1996 football report is not a
+ * minister of 2023.
  */
 function registrySurname(registry: Registry, key: string, published: string | null, fromActor: (a: Actor) => Draft): Draft | undefined {
-  if (!published) return undefined;
   const people = registry.lookup(key).filter((h) => h.via === 'surname').map((h) => registry.get(h.actorId))
-    .filter((a): a is Actor => a?.type === 'person' && inOfficeAround(a, published.slice(0, 10)));
+    .filter((a): a is Actor => a?.type === 'person' && (!published || inOfficeAround(a, published.slice(0, 10))));
   return people.length === 1 ? fromActor(people[0]!) : undefined;
 }
 
