@@ -73,6 +73,20 @@ describe('the shipped tagger', () => {
     expect(found.filter((s) => s.type === 'PER').map((s) => s.text)).toEqual(['Çağlar Öztürkmen', 'Ri Chol-gwang', 'Hamid al-Rashidi']);
   });
 
+  it('runs a name on over a hyphenated syllable, not over an English compound', () => {
+    const people = spans('Envoy Pak Sok-chol met Jo Yong-won after the Kim-led delegation left.').filter((s) => s.type === 'PER').map((s) => s.text);
+    expect(people).toEqual(expect.arrayContaining(['Pak Sok-chol', 'Jo Yong-won']));
+    expect(people).not.toContain('Kim-led');
+  });
+
+  it('keeps caption and credit words out of names', () => {
+    const people = spans('Foreign Minister Tomasz Wrona Credit: Piotr Malek/Reuters\nFile photo of Hamid al-Rashidi Credit Getty Images')
+      .filter((s) => s.type === 'PER')
+      .map((s) => s.text);
+    expect(people).toEqual(expect.arrayContaining(['Tomasz Wrona', 'Hamid al-Rashidi']));
+    expect(people.some((p) => /Credit|Photo|Getty/.test(p))).toBe(false);
+  });
+
   it('does not run a name across a bracket', () => {
     const found = spans('Midfielder Tiago Ramalho (Porto) scored twice.');
     expect(found.map((s) => s.text)).not.toContain('Tiago Ramalho (Porto');

@@ -17,7 +17,7 @@ import { TaggerModel } from './model.js';
 import { WordAtomizer } from './word-atoms.js';
 
 /** Bump when features.ts or word-atoms.ts change what a feature means; the model must be retrained. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 /** First pass (word and context features) and second pass (plus how the first pass labelled the article). */
 export const MODEL_FILES = [dataPath('models', 'ner-1.bin.gz'), dataPath('models', 'ner-2.bin.gz')] as const;
 
@@ -73,7 +73,25 @@ export function tagSpans(seg: Segmented, features: TagFeatures, tagger = loadTag
   const n = seg.tokens.length;
   const first = tagger.first.decode(tagger.first.emissions([features], n), sentenceRanges(seg), n);
   const second = tagger.second.decode(tagger.second.emissions([features, historyFeatures(seg, first)], n), sentenceRanges(seg), n);
-  return documentSpans(seg, second).flatMap((s) => splitAtBreaks(seg, s));
+  return documentSpans(seg, second).flatMap((s) => splitAtBreaks(seg, s)).map((s) => (s.type === 'PER' ? withGluedSyllables(seg, s) : s));
+}
+
+/** A lower-case syllable glued to a name by a hyphen ("Han-bum", "Yo-jong"), not an English compound ("-led", "-era"). */
+const SYLLABLE = /^\p{Ll}{1,5}$/u;
+const COMPOUND = /(?:ed|ing|era|run|ism|ist|ite|ian|wise|like|made|type|style)$/;
+
+/** Romanised given names are split by the segmenter at the hyphen; the name runs on over the syllable. */
+function withGluedSyllables(seg: Segmented, s: Span): Span {
+  const toks = seg.tokens;
+  let end = s.end;
+  while (end + 1 < toks.length) {
+    const hyphen = toks[end]!;
+    const next = toks[end + 1]!;
+    const glued = hyphen.text === '-' && hyphen.start === toks[end - 1]!.end && next.start === hyphen.end && next.sentence === hyphen.sentence;
+    if (!glued || !SYLLABLE.test(next.text) || COMPOUND.test(next.text)) break;
+    end += 2;
+  }
+  return end === s.end ? s : { ...s, end };
 }
 
 /** Brackets, commas, semicolons and quotation marks end a name ("Rui Costa (Fiorentina)" is two). */
