@@ -28,8 +28,8 @@ const IBERIAN_GIVEN = ['José', 'João', 'María', 'Sebastián', 'Andrés', 'Ram
 const IBERIAN_FAMILY = ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Díaz', 'Álvarez', 'Muñoz', 'Jiménez', 'Gonçalves', 'Araújo', 'Conceição', 'Magalhães', 'Peña', 'Ibáñez', 'Núñez', 'Vieira', 'Petro', 'Boric', 'Milei', 'Ortega', 'Maduro', 'Cabello', 'Padrino'];
 const SOUTH_ASIAN_GIVEN = ['Narendra', 'Subrahmanyam', 'Rajnath', 'Amit', 'Nirmala', 'Shehbaz', 'Imran', 'Bilawal', 'Asim', 'Ishaq', 'Sushma', 'Rahul', 'Priyanka', 'Arvind', 'Shah', 'Mahmood', 'Hina', 'Sartaj', 'Ajit', 'Vikram', 'Sheikh', 'Sajeeb'];
 const SOUTH_ASIAN_FAMILY = ['Sharma', 'Singh', 'Jaishankar', 'Doval', 'Sitharaman', 'Sharif', 'Khan', 'Bhutto', 'Zardari', 'Munir', 'Dar', 'Swaraj', 'Gandhi', 'Kejriwal', 'Qureshi', 'Aziz', 'Misri', 'Baloch', 'Abbasi', 'Chaudhry', 'Malik', 'Hasina', 'Wickremesinghe'];
-const AFRICAN_GIVEN = ['Cyril', 'Naledi', 'Bola', 'Yemi', 'Muhammadu', 'Abiy', 'Uhuru', 'William', 'Kofi', 'Nana', 'Paul', 'Yoweri', 'Félix', 'Macky', 'Amina', 'Ngozi', 'Olusegun', 'Ramtane', 'Moussa', 'Emmerson', 'Hage', 'Samia', 'Kenneth'];
-const AFRICAN_FAMILY = ['Ramaphosa', 'Pandor', 'Tinubu', 'Osinbajo', 'Buhari', 'Ahmed', 'Kenyatta', 'Ruto', 'Annan', 'Akufo-Addo', 'Kagame', 'Museveni', 'Tshisekedi', 'Sall', 'Okonjo-Iweala', 'Obasanjo', 'Lamamra', 'Faki', 'Mnangagwa', 'Geingob', 'Hassan', 'Mutharika', 'Odinga', 'Mahamat'];
+const AFRICAN_GIVEN = ['Cyril', 'Naledi', 'Bola', 'Yemi', 'Muhammadu', 'Abiy', 'Uhuru', 'William', 'Kofi', 'Nana', 'Paul', 'Yoweri', 'Félix', 'Macky', 'Amina', 'Ngozi', 'Olusegun', 'Ramtane', 'Moussa', 'Emmerson', 'Hage', 'Samia', 'Kenneth', 'Wanjiku', 'Njeri', 'Achieng', 'Otieno', 'Kamau', 'Mwangi', 'Chidi', 'Chinedu', 'Adaeze', 'Oluwaseun', 'Babajide', 'Kwame', 'Ama', 'Yaw', 'Abebe', 'Tigist', 'Mulugeta', 'Fatuma', 'Halima', 'Thabo', 'Sipho', 'Lindiwe', 'Aminata', 'Mamadou', 'Ousmane', 'Fatou', 'Zainab', 'Ibrahim', 'Hassan', 'Grace', 'Joyce'];
+const AFRICAN_FAMILY = ['Ramaphosa', 'Pandor', 'Tinubu', 'Osinbajo', 'Buhari', 'Ahmed', 'Kenyatta', 'Ruto', 'Annan', 'Akufo-Addo', 'Kagame', 'Museveni', 'Tshisekedi', 'Sall', 'Okonjo-Iweala', 'Obasanjo', 'Lamamra', 'Faki', 'Mnangagwa', 'Geingob', 'Hassan', 'Mutharika', 'Odinga', 'Mahamat', 'Otieno', 'Ochieng', 'Wafula', 'Kiprop', 'Chebet', 'Mutua', 'Njoroge', 'Okonkwo', 'Adeyemi', 'Okafor', 'Eze', 'Balogun', 'Mensah', 'Owusu', 'Boateng', 'Tesfaye', 'Bekele', 'Haile', 'Girma', 'Nkosi', 'Dlamini', 'Mokoena', 'Diallo', 'Traoré', 'Keïta', 'Ndiaye', 'Mohamud', 'Warsame', 'Banda', 'Phiri', 'Moyo'];
 const VIETNAMESE = { family: ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Nguyen', 'Tran', 'Pham'], middle: ['Văn', 'Thị', 'Xuân', 'Phú', 'Minh', 'Van', 'Thi'], given: ['Trọng', 'Phúc', 'Chính', 'Sơn', 'Lâm', 'Hùng', 'Dung', 'Thanh', 'Trong', 'Son', 'Long'] };
 
 /** mulberry32: the same picks on every run. */
@@ -88,7 +88,10 @@ export function generateName(random: () => number): NamePick {
     case 7: {
       const south = random() < 0.5;
       const fam = pick(south ? SOUTH_ASIAN_FAMILY : AFRICAN_FAMILY);
-      return { words: [pick(south ? SOUTH_ASIAN_GIVEN : AFRICAN_GIVEN), fam], family: fam };
+      const given = pick(south ? SOUTH_ASIAN_GIVEN : AFRICAN_GIVEN);
+      // A middle name is common in both traditions ("Amina Njeri Otieno").
+      const middle = random() < 0.3 ? [pick(south ? SOUTH_ASIAN_GIVEN : AFRICAN_GIVEN)] : [];
+      return { words: [given, ...middle, fam], family: fam };
     }
     default: { // Vietnamese, family first
       const fam = pick(VIETNAMESE.family);

@@ -12,6 +12,7 @@ import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
 import { cityByName } from './places.js';
 import { scanRegistry } from './registry-scan.js';
+import { HONORIFICS } from './title-words.js';
 
 export interface NameMentions {
   /** Registry hits kept (not yet resolved among their candidate actors). */
@@ -43,7 +44,7 @@ export function findNames(seg: Segmented, registry: Registry, lex: EntityLexicon
     }
     if (keep) found.push(mention);
   }
-  const unknown = spans.filter((_, k) => !claimed[k]).map((span) => unknownMention(seg, span));
+  const unknown = spans.filter((_, k) => !claimed[k]).map((span) => unknownMention(seg, span.type === 'PER' ? withoutTitles(seg, span, lex) : span));
   return { found, unknown };
 }
 
@@ -75,6 +76,17 @@ function widened(seg: Segmented, m: RawMention, span: Span): RawMention {
   const a = seg.tokens[span.start]!;
   const b = seg.tokens[span.end - 1]!;
   return { ...m, tokStart: span.start, tokEnd: span.end, start: a.start, end: b.end, text: seg.text.slice(a.start, b.end) };
+}
+
+/** "Cdr Varthaman", "Sheikh Ali Hamdan": title words the tagger took into a person's name stay outside it (they are read as the role). */
+function withoutTitles(seg: Segmented, span: Span, lex: EntityLexicon): Span {
+  let start = span.start;
+  while (start < span.end - 1) {
+    const w = seg.tokens[start]!.lower.replace(/\.$/, '');
+    if (!lex.personTitles.has(w) && !HONORIFICS.has(w)) break;
+    start++;
+  }
+  return start === span.start ? span : { ...span, start };
 }
 
 /** "The EU" at a sentence start: the article is not part of the name (aliases like "the White House" keep it in the registry). */

@@ -87,6 +87,12 @@ describe('the shipped tagger', () => {
     expect(people.some((p) => /Credit|Photo|Getty/.test(p))).toBe(false);
   });
 
+  it('ends names at handles and stray symbols, and drops spans without a capital', () => {
+    const found = spans('Minister Ana Ruiz (@anaruiz_gov) spoke ─ watch link here.').map((s) => s.text);
+    expect(found).toContain('Ana Ruiz');
+    expect(found.some((t) => /@|─|link/.test(t))).toBe(false);
+  });
+
   it('does not run a name across a bracket', () => {
     const found = spans('Midfielder Tiago Ramalho (Porto) scored twice.');
     expect(found.map((s) => s.text)).not.toContain('Tiago Ramalho (Porto');

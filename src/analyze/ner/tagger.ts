@@ -73,7 +73,16 @@ export function tagSpans(seg: Segmented, features: TagFeatures, tagger = loadTag
   const n = seg.tokens.length;
   const first = tagger.first.decode(tagger.first.emissions([features], n), sentenceRanges(seg), n);
   const second = tagger.second.decode(tagger.second.emissions([features, historyFeatures(seg, first)], n), sentenceRanges(seg), n);
-  return documentSpans(seg, second).flatMap((s) => splitAtBreaks(seg, s)).map((s) => (s.type === 'PER' ? withGluedSyllables(seg, s) : s));
+  return documentSpans(seg, second)
+    .flatMap((s) => splitAtBreaks(seg, s))
+    .filter((s) => hasCapital(seg, s))
+    .map((s) => (s.type === 'PER' ? withGluedSyllables(seg, s) : s));
+}
+
+/** A name is written with a capital somewhere ("al-Qaeda", "de Klerk"); a span without one is a misreading. */
+function hasCapital(seg: Segmented, s: Span): boolean {
+  for (let k = s.start; k < s.end; k++) if (/\p{Lu}/u.test(seg.tokens[k]!.text)) return true;
+  return false;
 }
 
 /** A lower-case syllable glued to a name by a hyphen ("Han-bum", "Yo-jong"), not an English compound ("-led", "-era"). */
@@ -94,14 +103,19 @@ function withGluedSyllables(seg: Segmented, s: Span): Span {
   return end === s.end ? s : { ...s, end };
 }
 
-/** Brackets, commas, semicolons and quotation marks end a name ("Rui Costa (Fiorentina)" is two). */
-const BREAK = /^[()[\]{},;:"“”«»]$/;
+/**
+ * Tokens that end a name: punctuation other than what names hold (hyphens, "&", apostrophes, dots),
+ * so brackets, commas, quotation marks, slashes and stray symbols ("Rui Costa (Fiorentina)" is two),
+ * and social-media handles and hashtags.
+ */
+const NAME_PUNCT = /^[-‐‑&'’.]$/;
+const isBreak = (text: string): boolean => (!/[\p{L}\p{N}]/u.test(text) && !NAME_PUNCT.test(text)) || /^[@#]/.test(text);
 
 function splitAtBreaks(seg: Segmented, s: Span): Span[] {
   const out: Span[] = [];
   let a = s.start;
   for (let k = s.start; k <= s.end; k++) {
-    if (k < s.end && !BREAK.test(seg.tokens[k]!.text)) continue;
+    if (k < s.end && !isBreak(seg.tokens[k]!.text)) continue;
     if (k > a) out.push({ start: a, end: k, type: s.type });
     a = k + 1;
   }
