@@ -47,6 +47,11 @@ describe('typing unknown names from context', () => {
     expect(typeOf('Result: Korvala Rovers 2 Vaskaby 1', 'Vaskaby')).toBe('organization');
   });
 
+  it('keeps a state\'s bare code, and a territory\'s only where it reads as a name', () => {
+    expect(entities('Vaskaby rejected the US offer of talks.').some((e) => e.id === 'country:USA')).toBe(true);
+    expect(entities('Korvala Rovers 2 Vaskaby 1. GF 10 GA 4').some((e) => e.id === 'country:GUF')).toBe(false);
+  });
+
   it('finds states, regions and seas from the registry', () => {
     const ents = entities('Ships crossed the Yellow Sea while officials in Colorado and across the Middle East watched.');
     expect(ents.filter((e) => e.type === 'place').map((e) => e.name).sort()).toEqual(['Colorado', 'Middle East', 'Yellow Sea']);
