@@ -172,8 +172,11 @@ export function currentHolders(registry: PersonnelRegistry, records: RoleRecord[
     posts.holders.push(holder);
     byInst.set(k, posts);
   }
+  // What articles report comes first (the registry alone lists hundreds of institutions), then the
+  // registry's; posts whose institution the text does not name come last.
   const unnamed = (p: InstitutionPosts) => (p.name === UNNAMED_INSTITUTION ? 1 : 0);
-  const out = [...byInst.values()].sort((a, b) => unnamed(a) - unnamed(b) || a.name.localeCompare(b.name));
+  const registryOnly = (p: InstitutionPosts) => (p.holders.some((h) => h.evidence) ? 0 : 1);
+  const out = [...byInst.values()].sort((a, b) => unnamed(a) - unnamed(b) || registryOnly(a) - registryOnly(b) || a.name.localeCompare(b.name));
   for (const p of out) p.holders.sort((a, b) => a.title.localeCompare(b.title) || a.person.localeCompare(b.person));
   return out;
 }

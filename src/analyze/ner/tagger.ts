@@ -16,7 +16,7 @@ import { historyFeatures } from './history.js';
 import { TaggerModel } from './model.js';
 import { WordAtomizer } from './word-atoms.js';
 
-/** Bump when features.ts or word-atoms.ts change what a feature means; the model must be retrained. */
+/** Bump when features.ts, word-atoms.ts or the entity word lists change what a feature means; retrain then. */
 export const FEATURE_VERSION = 6;
 /** First pass (word and context features) and second pass (plus how the first pass labelled the article). */
 export const MODEL_FILES = [dataPath('models', 'ner-1.bin.gz'), dataPath('models', 'ner-2.bin.gz')] as const;
@@ -41,7 +41,7 @@ export function loadTagger(): Tagger {
   return shipped;
 }
 
-export function loadModel(path: string): TaggerModel {
+function loadModel(path: string): TaggerModel {
   if (!existsSync(path)) {
     throw new ReadoutError('config', `entity tagger model missing: ${path}`, { hint: 'run `npm run train:ner` to rebuild it' });
   }
