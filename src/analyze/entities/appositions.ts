@@ -2,8 +2,7 @@
 // and appositions after it ("Choe, North Korea's first vice minister of foreign affairs,").
 import type { Segmented, Token } from '../types.js';
 import type { EntityLexicon } from './lexicon.js';
-import { isTitleHead } from './title-words.js';
-import { isTitleWord } from './title-lexicon.js';
+import { isHonorific, isRoleHead, isTitleWord } from './title-lexicon.js';
 
 /** Lower-case title words right before token `i` ("leader", "first vice minister"). */
 export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): string | null {
@@ -12,11 +11,11 @@ export function titleBefore(seg: Segmented, i: number, lex: EntityLexicon): stri
   while (k > 0 && toks[k - 1]!.sentence === toks[i]!.sentence && lex.personTitles.has(toks[k - 1]!.lower.replace(/\.$/, ''))) k--;
   if (k === i) return null;
   const words = toks.slice(k, i).map((t) => t.text);
-  if (!words.some((w) => isTitleHead(w, lex))) return null;
+  if (!words.some(isTitleHead)) return null;
   // "Overseas Development Minister": capitalised words written into the title before its head.
   let p = k;
   while (p > 0 && k - p < 3 && toks[p - 1]!.sentence === toks[i]!.sentence && /^\p{Lu}\p{Ll}+$/u.test(toks[p - 1]!.text) && !lex.notNames.has(toks[p - 1]!.lower)) p--;
-  if (p < k && isTitleHead(toks[i - 1]!.text, lex)) k = p;
+  if (p < k && isTitleHead(toks[i - 1]!.text)) k = p;
   return seg.text.slice(toks[k]!.start, toks[i - 1]!.end);
 }
 
@@ -70,3 +69,6 @@ function ofAffiliation(seg: Segmented, end: number, _lex: EntityLexicon): { role
   if (k === first) return null;
   return { role: seg.text.slice(toks[end]!.start, toks[k - 1]!.end), tokStart: end, tokEnd: k };
 }
+
+/** A word that makes a run of title words a title: a role head or a form of address. */
+const isTitleHead = (word: string): boolean => isRoleHead(word) || isHonorific(word);

@@ -13,7 +13,7 @@ import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
 import { cityByName } from './places.js';
 import { scanRegistry } from './registry-scan.js';
-import { HONORIFICS } from './title-words.js';
+import { bare, isHonorific } from './title-lexicon.js';
 
 export interface NameMentions {
   /** Registry hits kept (not yet resolved among their candidate actors). */
@@ -84,8 +84,8 @@ function widened(seg: Segmented, m: RawMention, span: Span): RawMention {
 function withoutTitles(seg: Segmented, span: Span, lex: EntityLexicon): Span {
   let start = span.start;
   while (start < span.end - 1) {
-    const w = seg.tokens[start]!.lower.replace(/\.$/, '');
-    if (!lex.personTitles.has(w) && !HONORIFICS.has(w)) break;
+    const w = seg.tokens[start]!.text;
+    if (!lex.personTitles.has(bare(w)) && !isHonorific(w)) break;
     start++;
   }
   return start === span.start ? span : { ...span, start };

@@ -3,7 +3,6 @@
 // kept in a bounded cache, since news text repeats its words.
 import { cityByName } from '../entities/places.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
-import { HONORIFICS } from '../entities/title-words.js';
 import { hashString, mix } from './hash.js';
 import { positional, type PositionalFeatures } from './templates.js';
 
@@ -26,6 +25,12 @@ export interface LowerForm {
   text: number;
   bits: number;
 }
+
+/**
+ * Forms of address and rank abbreviations, as one of the tagger's word-list features. The weights
+ * were trained with exactly this list: changing it means retraining (`npm run train:ner`).
+ */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'dame', 'comrade', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'adm', 'rev', 'sgt', 'brig', 'cmdr', 'maj']);
 
 /** Distinct spellings kept; each holds a few hundred bytes of scores per model. */
 const MAX_CACHE = 100_000;
@@ -54,7 +59,7 @@ export class WordAtomizer {
       ['first', lex.firstNames], ['title', lex.personTitles], ['rolehead', lex.roleHeads], ['orghead', lex.orgHeads],
       ['orgsuffix', lex.orgSuffixes], ['placeprep', lex.placePrepositions], ['particle', lex.nameParticles],
       ['eastasian', lex.eastAsianSurnames], ['notname', lex.notNames], ['speech', lex.speechVerbs],
-      ['nonperson', lex.nonPersonWords], ['orgnoun', lex.orgNouns], ['honorific', HONORIFICS],
+      ['nonperson', lex.nonPersonWords], ['orgnoun', lex.orgNouns], ['honorific', ADDRESS_WORDS],
     ];
   }
 
