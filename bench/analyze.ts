@@ -4,9 +4,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { analyzeArticle } from '../src/analyze/analyze.js';
 import { entityLexicon } from '../src/analyze/entities/lexicon.js';
-import { scanRegistry } from '../src/analyze/entities/registry-scan.js';
+import { findNames } from '../src/analyze/entities/name-spans.js';
 import { shoutedSentences } from '../src/analyze/entities/tokens.js';
-import { tagFeatures, tagSpans } from '../src/analyze/ner/tagger.js';
 import { segment } from '../src/analyze/segment.js';
 import { loadRegistry } from '../src/registry/load.js';
 
@@ -41,14 +40,12 @@ export function benchAnalyze(texts: string[], rounds = 5): void {
   started = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) for (const t of texts) nlp.readDoc(t);
   const tokSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  // The entity tagger's share: features, both passes and decoding, on texts already segmented.
+  // The entity tagger's share (registry scan, features, both passes, decoding, reconciling the
+  // registry hits with the tagged names), on texts already segmented.
   const lex = entityLexicon();
   const segs = texts.map(segment);
   const tag = (): void => {
-    for (const seg of segs) {
-      const shouted = shoutedSentences(seg);
-      tagSpans(seg, tagFeatures(seg, registry, lex, scanRegistry(seg, registry, shouted), shouted));
-    }
+    for (const seg of segs) findNames(seg, registry, lex, shoutedSentences(seg));
   };
   tag();
   started = process.hrtime.bigint();
