@@ -11,6 +11,7 @@ import { datePicker } from './event-date.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
+import { oneReportPerHappening } from './happenings.js';
 import { findTriggers } from './triggers.js';
 
 /** Characters either side of a trigger searched for its actors when a sentence is very long. */
@@ -88,9 +89,10 @@ export function findEvents(
       });
     }
   }
-  out.forEach((e, i) => (e.id = `e${i + 1}`));
-  linkResponses(out);
-  return out;
+  const reports = oneReportPerHappening(out);
+  reports.forEach((e, i) => (e.id = `e${i + 1}`));
+  linkResponses(reports);
+  return reports;
 }
 
 const COOPERATIVE_ACTS = new Set<EventType>(['AID', 'COOPERATE', 'RETREAT', 'CONCEDE']);
