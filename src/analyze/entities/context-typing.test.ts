@@ -51,6 +51,7 @@ describe('typing unknown names from context', () => {
   it('keeps a state\'s bare code and reads no territory\'s code as its name', () => {
     expect(entities('Vaskaby rejected the US offer of talks.').some((e) => e.id === 'country:USA')).toBe(true);
     expect(entities('Korvala Rovers 2 Vaskaby 1. GF 10 GA 4').some((e) => e.id === 'country:GUF')).toBe(false);
+    expect(entities('The vote closes at 5:30 p.m. (EST) on Friday.').some((e) => e.id === 'country:EST')).toBe(false);
   });
 
   it('finds states, regions and seas from the registry', () => {
