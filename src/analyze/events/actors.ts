@@ -120,7 +120,9 @@ export function pickActors(
   for (let j = tokenIdx + 1; j < toks.length && j <= tokenIdx + 10 && toks[j]!.sentence === trig.sentence; j++) {
     if (lower(toks[j]) !== 'by' || toks[j]!.start < trigEnd) continue;
     const byEnd = toks[j]!.end;
-    agent = after.find((p) => p.m.start >= byEnd && p.m.start - byEnd < 40)?.e ?? null;
+    const by = after.find((p) => p.m.start >= byEnd && p.m.start - byEnd < 40)?.e ?? null;
+    // Places do not act: "by the Yellow Sea" is where, and a place in an unknown name is no agent.
+    agent = by?.type === 'place' ? null : by;
     break;
   }
   const quote = quotes.find((q) => q.start <= trig.start && trig.start < q.end && q.speaker && (q.kind !== 'indirect' || !inClause.length));

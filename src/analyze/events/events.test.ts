@@ -116,6 +116,9 @@ describe('qualifiers', () => {
     expect(first('Denmark will release the detained Haitian sailors.').type).toBe('AGREE');
     expect(first('Farmers said they would blockade the capital of Chile.').type).toBe('THREATEN');
   });
+  it('reads no event in a trigger word used as an adjective', () => {
+    expect(events('It is a demanding phrase for Chile.').filter((e) => e.type === 'REQUEST')).toEqual([]);
+  });
   it('records sourcing', () => {
     expect(first('Chile met Peru in secret, a source said on condition of anonymity.').sourcing).toBe('anonymous-source');
     expect(first('There is speculation that Chile met Peru in secret.').sourcing).toBe('speculation');

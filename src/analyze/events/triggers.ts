@@ -44,6 +44,9 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   p.re.lastIndex = tok.start;
   const m = p.re.exec(text);
   if (!m || tok.start + m[0].length > sEnd) return null;
+  // A one-word trigger read as an adjective describes, it does not report ("a demanding
+  // phrase", "threatening rhetoric").
+  if (p.words === 1 && tok.pos === 'ADJ') return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
     verbal: VERBAL.has(tok.pos) || (p.words > 1 && tok.pos !== 'NOUN' && tok.pos !== 'PROPN'),
