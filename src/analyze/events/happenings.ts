@@ -8,12 +8,10 @@
 // Two mentions are one happening when they have the same source, the same type and negation, no
 // conflicting target (one may leave it out) and no conflicting date (a day and its month agree; a
 // mention without a date of its own agrees with any). A speaker's statements on one occasion are
-// one happening too: statement-type events (STATEMENT, ACCUSE, REJECT, THREATEN, REQUEST,
-// SUPPORT) of one source with the same date and target are one occasion under the first
-// mention's type, since a speech or a tweet is one act however many claims it holds.
-import type { AnalysisEvent, EventActor, EventType } from '../types.js';
-
-const SAYING: ReadonlySet<EventType> = new Set(['STATEMENT', 'ACCUSE', 'REJECT', 'THREATEN', 'REQUEST', 'SUPPORT']);
+// one happening too: statement-type events (saying.ts) of one source with the same date and
+// target are one occasion under the first mention's type.
+import type { AnalysisEvent, EventActor } from '../types.js';
+import { SAYING_TYPES as SAYING } from './saying.js';
 
 /** An actor's identity for comparison: the registry entity, else the name, else the country alone. */
 function identity(a: EventActor | null): string | null {
