@@ -64,8 +64,10 @@ export function findEvents(
       if (seen.has(key)) continue;
       seen.add(key);
       const negated = isNegated(seg, h.token, lex);
-      const modality = modalityOf(seg, h.token, sm, lex);
-      const [type, mode] = intentOf(h.type, h.mode, modality);
+      const read = modalityOf(seg, h.token, sm, lex);
+      const [type, mode] = intentOf(h.type, h.mode, read);
+      // The announcement of a planned act is itself done: "will blockade" is a threat made now.
+      const modality = type !== h.type && read === 'planned' ? 'asserted' : read;
       const level = lex.level(type, mode);
       const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
       const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)
