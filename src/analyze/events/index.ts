@@ -11,6 +11,7 @@ import { datePicker } from './event-date.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
+import { isCrossReference } from './cross-reference.js';
 import { oneReportPerHappening } from './happenings.js';
 import { SAYING_TYPES } from './saying.js';
 import { findTriggers } from './triggers.js';
@@ -35,6 +36,7 @@ export function findEvents(
     const hits = bySentence[si];
     if (!hits?.length) continue;
     const s = seg.sentences[si]!;
+    if (isCrossReference(s.text)) continue;
     const inSentence = mentionsIn(placed, s.start, s.end);
     const sentQuotes = quotes.filter((q) => q.start < s.end && s.start < q.end);
     const stateMedium = inSentence.some((p) => p.e.type === 'organization' && !!p.e.id && STATE_MEDIA_KINDS.has(registry.get(p.e.id)?.kind ?? ''));
