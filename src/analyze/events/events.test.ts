@@ -102,10 +102,19 @@ describe('actors', () => {
 });
 
 describe('qualifiers', () => {
-  it('keeps negated events, turned around', () => {
-    const e = first('Odile Varnet did not attend the meeting with Chile.');
-    expect(e.negated).toBe(true);
-    expect(e.intensity).toBeLessThan(0);
+  it('codes negated cooperation as a refusal, a pledge not to fight as an intent, and an attack that did not happen as nothing', () => {
+    const refused = first('Odile Varnet did not attend the meeting with Chile.');
+    expect([refused.type, refused.mode, refused.negated]).toEqual(['REJECT', 'meet', false]);
+    expect(refused.intensity).toBeLessThan(0);
+    const pledge = first('Peru will not impose sanctions on Chile.');
+    expect([pledge.type, pledge.modality]).toEqual(['AGREE', 'asserted']);
+    expect(pledge.intensity).toBeGreaterThan(0);
+    expect(events('Peru did not attack Chile.').filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    // The sign always agrees with the type: no cooperative type with a negative intensity or the reverse.
+    for (const e of [...events('Odile Varnet did not attend the meeting with Chile.'), ...events('Peru will not impose sanctions on Chile.')]) {
+      if (e.type === 'REJECT') expect(e.intensity).toBeLessThan(0);
+      if (e.type === 'AGREE') expect(e.intensity).toBeGreaterThan(0);
+    }
   });
   it('marks hypothetical and planned events', () => {
     expect(first('If sanctions are lifted, Chile would send aid to Peru.').modality).toBe('hypothetical');

@@ -4,13 +4,14 @@
 // loaded once per process; only sentences with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
-import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventType, Quote, Segmented } from '../types.js';
+import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, Quote, Segmented } from '../types.js';
 import { actorOf, dominantCountry, isInternational, personCountry, speakerActor } from './actor-roll.js';
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { datePicker } from './event-date.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
+import { codeAct } from './coding.js';
 import { isCrossReference } from './cross-reference.js';
 import { oneReportPerHappening } from './happenings.js';
 import { SAYING_TYPES } from './saying.js';
@@ -65,11 +66,9 @@ export function findEvents(
       const key = `${h.type}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const negated = isNegated(seg, h.token, lex);
-      const read = modalityOf(seg, h.token, sm, lex);
-      const [type, mode] = intentOf(h.type, h.mode, read);
-      // The announcement of a planned act is itself done: "will blockade" is a threat made now.
-      const modality = type !== h.type && read === 'planned' ? 'asserted' : read;
+      const coded = codeAct(h.type, h.mode, isNegated(seg, h.token, lex), modalityOf(seg, h.token, sm, lex));
+      if (!coded) continue;
+      const { type, mode, negated, modality } = coded;
       const level = lex.level(type, mode);
       const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
       const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)
@@ -98,16 +97,4 @@ export function findEvents(
   reports.forEach((e, i) => (e.id = `e${i + 1}`));
   linkResponses(reports);
   return reports;
-}
-
-const COOPERATIVE_ACTS = new Set<EventType>(['AID', 'COOPERATE', 'RETREAT', 'CONCEDE']);
-const CONFLICT_ACTS = new Set<EventType>(['SANCTION', 'COERCE', 'ASSAULT', 'PROTEST', 'MOBILIZE']);
-
-/** PLOVER codes a planned material act as its announcement: an intent to cooperate is AGREE, a
- * planned conflictual act is THREATEN ("will release" → AGREE, "would blockade" → THREATEN). */
-function intentOf(type: EventType, mode: string | null, modality: AnalysisEvent['modality']): [EventType, string | null] {
-  if (modality !== 'planned' || mode === 'offered') return [type, mode];
-  if (COOPERATIVE_ACTS.has(type)) return ['AGREE', 'intent'];
-  if (CONFLICT_ACTS.has(type)) return ['THREATEN', type === 'ASSAULT' ? 'violence' : null];
-  return [type, mode];
 }
