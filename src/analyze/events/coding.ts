@@ -6,7 +6,8 @@
 // - Negated cooperation is a refusal: "did not attend the talks", "won't meet", "no plans to send
 //   aid" are REJECT (CAMEO 12: reject cooperation, decline to meet or to yield), asserted.
 // - A pledge not to do a conflictual act is an intent to de-escalate: "will not use force", "no
-//   plans to impose sanctions" are AGREE/intent (CAMEO 035x, express intent to yield).
+//   plans to impose sanctions" are AGREE/intent (CAMEO 035x, express intent to yield); a
+//   conditional one ("would not refuse talks if …") is the same offer, hypothetical.
 // - A conflictual act reported as not done ("did not attack", "has not threatened") is no event.
 // Statements keep their negation ("declined to comment" is a kind of comment).
 import type { AnalysisEvent, EventType } from '../types.js';
@@ -28,7 +29,7 @@ export function codeAct(type: EventType, mode: string | null, negated: boolean, 
   const announced = modality === 'planned' ? 'asserted' : modality;
   if (negated && type !== 'STATEMENT') {
     if (COOPERATIVE.has(type)) return { type: 'REJECT', mode: refusalMode(type), negated: false, modality: announced };
-    if (modality === 'planned') return { type: 'AGREE', mode: 'intent', negated: false, modality: 'asserted' };
+    if (modality === 'planned' || modality === 'hypothetical') return { type: 'AGREE', mode: 'intent', negated: false, modality: announced };
     return null;
   }
   if (modality !== 'planned' || mode === 'offered') return { type, mode, negated, modality };

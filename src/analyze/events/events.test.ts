@@ -110,6 +110,8 @@ describe('qualifiers', () => {
     expect([pledge.type, pledge.modality]).toEqual(['AGREE', 'asserted']);
     expect(pledge.intensity).toBeGreaterThan(0);
     expect(events('Peru did not attack Chile.').filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    const conditional = first('Peru would not reject talks with Chile if the blockade ended.');
+    expect([conditional.type, conditional.modality]).toEqual(['AGREE', 'hypothetical']);
     // The sign always agrees with the type: no cooperative type with a negative intensity or the reverse.
     for (const e of [...events('Odile Varnet did not attend the meeting with Chile.'), ...events('Peru will not impose sanctions on Chile.')]) {
       if (e.type === 'REJECT') expect(e.intensity).toBeLessThan(0);

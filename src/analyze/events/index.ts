@@ -1,19 +1,20 @@
 // Coded events per article: who did what to whom (PLOVER type and mode), how strongly (intensity
 // on −10 … +10 from data/lexicon/events.yaml), how sure (negation, modality, sourcing), when (from
-// the text), with the sentence and trigger as evidence. Pure and deterministic: the lexicon is
-// loaded once per process; only sentences with a trigger do any work.
+// the text), with the sentence and trigger as evidence; then one report per happening
+// (happenings.ts). Pure and deterministic: the lexicon is loaded once per process; only sentences
+// with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
 import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, Quote, Segmented } from '../types.js';
 import { actorOf, dominantCountry, isInternational, personCountry, speakerActor } from './actor-roll.js';
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
+import { codeAct } from './coding.js';
+import { isCrossReference } from './cross-reference.js';
 import { datePicker } from './event-date.js';
+import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
-import { codeAct } from './coding.js';
-import { isCrossReference } from './cross-reference.js';
-import { oneReportPerHappening } from './happenings.js';
 import { SAYING_TYPES } from './saying.js';
 import { findTriggers } from './triggers.js';
 

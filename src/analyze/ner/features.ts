@@ -120,8 +120,8 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
 
 /**
  * How this text writes each word, by its lower-case form: bit 1 = in lower case somewhere, bit 2 =
- * capitalised mid-sentence in a normal sentence. A per-text map: it stays in cache, where marks on
- * the words' shared cache entries cost a memory miss per token.
+ * capitalised mid-sentence in a normal sentence. A map of this text's own, so the words' shared
+ * cache entries hold nothing of any one text.
  */
 function wordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<number>): Map<number, number> {
   const forms = new Map<number, number>();

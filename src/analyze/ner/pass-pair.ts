@@ -1,7 +1,7 @@
 // Both tagging passes read the same base features (the second adds its history block), so at run
 // time one table holds both models' weights side by side: each base feature is looked up once and
-// its two weight rows sit together in memory. Lookups into tables of this size are cache misses,
-// the main cost of tagging. The scores are the ones each model gives alone (TaggerModel.emissions).
+// its two weight rows sit together in memory (lookups into tables of this size miss the CPU cache
+// and are most of the scoring time). The scores are the ones each model gives alone.
 import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, forceOutside, type TagFeatures } from './features.js';
 import { N_LABELS } from './labels.js';
 import { claimScoreSlot, FeatureTable, type TaggerModel } from './model.js';
