@@ -4,7 +4,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { allowed, N_LABELS } from './labels.js';
 import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, forceOutside, type TagFeatures } from './features.js';
-import { OUTSIDE } from './templates.js';
+import { OUTSIDE, type PositionalFeatures } from './templates.js';
 import type { WordAtoms } from './word-atoms.js';
 
 const MAGIC = 'RONER1';
@@ -23,12 +23,10 @@ export interface ModelHeader {
 let nextSlot = 0;
 export const claimScoreSlot = (): number => nextSlot++;
 
-/** Offsets of the five word roles in a word's score vector (as the token, one left, one right, two left, two right). */
-const OWN = 0;
-const LEFT = L;
-const RIGHT = 2 * L;
-const LEFT2 = 3 * L;
-const RIGHT2 = 4 * L;
+/** The five roles a word plays for a token (itself, one left, one right, two left, two right): blocks of a word's score vector. */
+export const ROLE = { own: 0, left: 1, right: 2, left2: 3, right2: 4 } as const;
+/** A position outside the sentence, as a word with no features of its own. */
+export const BEYOND: PositionalFeatures = { ...OUTSIDE, own: new Uint32Array(0) };
 
 export class TaggerModel {
   private readonly table: FeatureTable;
@@ -48,11 +46,7 @@ export class TaggerModel {
   ) {
     this.table = new FeatureTable(hashes);
     this.allowedTransitions = constrained(transitions);
-    this.beyondSentence = new Float32Array(5 * L);
-    this.addAll(OUTSIDE.left, this.beyondSentence, LEFT);
-    this.addAll(OUTSIDE.right, this.beyondSentence, RIGHT);
-    this.add(OUTSIDE.left2, this.beyondSentence, LEFT2);
-    this.add(OUTSIDE.right2, this.beyondSentence, RIGHT2);
+    this.beyondSentence = wordScores(BEYOND, L, (h, out, base) => this.add(h, out, base));
   }
 
   get size(): number {
@@ -75,11 +69,11 @@ export class TaggerModel {
       if (!f.words || f.words.outside[i]) continue;
       const { atoms, edges } = f.words;
       const e = edges[i]!;
-      this.addScores(out, base, this.scoresOf(atoms[i]!), OWN);
-      this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, LEFT);
-      this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, RIGHT);
-      this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, LEFT2);
-      this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, RIGHT2);
+      this.addScores(out, base, this.scoresOf(atoms[i]!), ROLE.own * L);
+      this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, ROLE.left * L);
+      this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, ROLE.right * L);
+      this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, ROLE.left2 * L);
+      this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, ROLE.right2 * L);
     }
   }
 
@@ -92,16 +86,7 @@ export class TaggerModel {
 
   /** A word's scores in its five roles, computed once per word and model. */
   private scoresOf(a: WordAtoms): Float32Array {
-    let s = a.scores[this.slot];
-    if (s) return s;
-    s = new Float32Array(5 * L);
-    this.addAll(a.own, s, OWN);
-    this.addAll(a.left, s, LEFT);
-    this.addAll(a.right, s, RIGHT);
-    this.add(a.left2, s, LEFT2);
-    this.add(a.right2, s, RIGHT2);
-    a.scores[this.slot] = s;
-    return s;
+    return (a.scores[this.slot] ??= wordScores(a, L, (h, out, base) => this.add(h, out, base)));
   }
 
   private addScores(out: Float32Array, base: number, scores: Float32Array, role: number): void {
@@ -115,9 +100,6 @@ export class TaggerModel {
     for (let l = 0; l < L; l++) out[base + l]! += this.weights[at + l]!;
   }
 
-  private addAll(hs: Uint32Array, out: Float32Array, base: number): void {
-    for (let k = 0; k < hs.length; k++) this.add(hs[k]!, out, base);
-  }
 
   serialize(): Buffer {
     const n = this.hashes.length;
@@ -153,6 +135,20 @@ export class TaggerModel {
     const { rows: _rows, scale: _scale, ...rest } = header;
     return new TaggerModel(rest, hashes, weights, transitions);
   }
+}
+
+/**
+ * A word's scores in its five roles (as the token, one left, one right, two left, two right),
+ * `width` numbers each, summed by `add` from the word's feature hashes.
+ */
+export function wordScores(word: PositionalFeatures, width: number, add: (h: number, out: Float32Array, base: number) => void): Float32Array {
+  const s = new Float32Array(5 * width);
+  for (const h of word.own) add(h, s, ROLE.own * width);
+  for (const h of word.left) add(h, s, ROLE.left * width);
+  for (const h of word.right) add(h, s, ROLE.right * width);
+  add(word.left2, s, ROLE.left2 * width);
+  add(word.right2, s, ROLE.right2 * width);
+  return s;
 }
 
 /** Zero bytes that bring a section to a 4-byte boundary. */

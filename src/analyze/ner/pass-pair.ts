@@ -4,25 +4,18 @@
 // and are most of the scoring time). The scores are the ones each model gives alone.
 import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, forceOutside, type TagFeatures } from './features.js';
 import { N_LABELS } from './labels.js';
-import { claimScoreSlot, FeatureTable, type TaggerModel } from './model.js';
-import { OUTSIDE } from './templates.js';
+import { BEYOND, claimScoreSlot, FeatureTable, ROLE, wordScores, type TaggerModel } from './model.js';
 import type { WordAtoms } from './word-atoms.js';
 
 const L = N_LABELS;
 /** A row: the first model's L weights, then the second's. */
 const W = 2 * L;
-/** Offsets of the five word roles in a word's score vector (token, one left, one right, two left, two right). */
-const OWN = 0;
-const LEFT = W;
-const RIGHT = 2 * W;
-const LEFT2 = 3 * W;
-const RIGHT2 = 4 * W;
 
 export class PassPair {
   private readonly table: FeatureTable;
   private readonly weights: Float32Array;
   private readonly slot = claimScoreSlot();
-  private readonly beyondSentence = new Float32Array(5 * W);
+  private readonly beyondSentence: Float32Array;
 
   constructor(readonly first: TaggerModel, readonly second: TaggerModel) {
     const rowOf = new Map<number, number>();
@@ -32,10 +25,7 @@ export class PassPair {
     first.hashes.forEach((h, r) => this.weights.set(first.weights.subarray(r * L, (r + 1) * L), rowOf.get(h)! * W));
     second.hashes.forEach((h, r) => this.weights.set(second.weights.subarray(r * L, (r + 1) * L), rowOf.get(h)! * W + L));
     this.table = new FeatureTable(Uint32Array.from(rowOf.keys()));
-    this.addAll(OUTSIDE.left, this.beyondSentence, LEFT);
-    this.addAll(OUTSIDE.right, this.beyondSentence, RIGHT);
-    this.add(OUTSIDE.left2, this.beyondSentence, LEFT2);
-    this.add(OUTSIDE.right2, this.beyondSentence, RIGHT2);
+    this.beyondSentence = wordScores(BEYOND, W, (h, out, base) => this.add(h, out, base));
   }
 
   /**
@@ -60,11 +50,11 @@ export class PassPair {
       if (!f.words || f.words.outside[i]) continue;
       const { atoms, edges } = f.words;
       const e = edges[i]!;
-      addScores(a, b, base, this.scoresOf(atoms[i]!), OWN);
-      addScores(a, b, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, LEFT);
-      addScores(a, b, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, RIGHT);
-      addScores(a, b, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, LEFT2);
-      addScores(a, b, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, RIGHT2);
+      addScores(a, b, base, this.scoresOf(atoms[i]!), ROLE.own * W);
+      addScores(a, b, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, ROLE.left * W);
+      addScores(a, b, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, ROLE.right * W);
+      addScores(a, b, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, ROLE.left2 * W);
+      addScores(a, b, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, ROLE.right2 * W);
     }
     if (f.words) forceOutside(a, f.words, L);
     return [a, b];
@@ -72,16 +62,7 @@ export class PassPair {
 
   /** A word's scores in its five roles under both models, computed once per word. */
   private scoresOf(word: WordAtoms): Float32Array {
-    let s = word.scores[this.slot];
-    if (s) return s;
-    s = new Float32Array(5 * W);
-    this.addAll(word.own, s, OWN);
-    this.addAll(word.left, s, LEFT);
-    this.addAll(word.right, s, RIGHT);
-    this.add(word.left2, s, LEFT2);
-    this.add(word.right2, s, RIGHT2);
-    word.scores[this.slot] = s;
-    return s;
+    return (word.scores[this.slot] ??= wordScores(word, W, (h, out, base) => this.add(h, out, base)));
   }
 
   private add(h: number, out: Float32Array, base: number): void {
@@ -90,9 +71,6 @@ export class PassPair {
     for (let l = 0; l < W; l++) out[base + l]! += this.weights[r * W + l]!;
   }
 
-  private addAll(hs: Uint32Array, out: Float32Array, base: number): void {
-    for (let k = 0; k < hs.length; k++) this.add(hs[k]!, out, base);
-  }
 }
 
 function addScores(a: Float32Array, b: Float32Array, base: number, scores: Float32Array, role: number): void {
