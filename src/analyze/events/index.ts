@@ -12,6 +12,7 @@ import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
 import { findTriggers } from './triggers.js';
+import { loadTypingModel, typeHit } from './typing/classify.js';
 
 /** Characters either side of a trigger searched for its actors when a sentence is very long. */
 const ACTOR_WINDOW = 600;
@@ -22,6 +23,7 @@ export function findEvents(
   seg: Segmented, entities: EntityIndex, quotes: Quote[], dates: DateMention[], registry: Registry, input: ArticleInput,
 ): AnalysisEvent[] {
   const lex = eventLexicon();
+  const typer = loadTypingModel();
   const bySentence = findTriggers(seg, lex, [...dates].sort((a, b) => a.start - b.start));
   if (!bySentence.some((h) => h?.length)) return [];
   const placed = placedMentions(entities);
@@ -41,6 +43,13 @@ export function findEvents(
     const sentSourcing = sentenceSourcing(s.text, { anonymousSpeaker: sentQuotes.some((q) => q.speaker?.anonymous), stateMedium }, lex);
     const seen = new Set<string>();
     for (const h of hits) {
+      const negated = isNegated(seg, h.token, lex);
+      const modality = modalityOf(seg, h.token, sm, lex);
+      // The learned typer (typing/) keeps the rule's type, or overrules it where it is confident:
+      // another type (the rule's mode then says nothing) or no event at all.
+      const verdict = typeHit({ seg, hit: h, mentions: inSentence, negated, modality }, typer);
+      if (verdict.kind === 'drop') continue;
+      const [hitType, hitMode] = verdict.kind === 'retype' ? [verdict.type, null] : [h.type, h.mode];
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs);
@@ -55,15 +64,13 @@ export function findEvents(
       }
       // An act with neither actor ("the conference opened"), or a statement by nobody, tells a desk nothing.
       const hasSource = !!(source.name || source.entityId || source.country);
-      if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
+      if (!hasSource && (!target || hitType === 'STATEMENT')) continue;
       // Nobody acts on themselves: a target that is the source (often the speaker named again) is dropped.
       if (target && ((target.entityId && target.entityId === source.entityId) || (target.name && target.name === source.name))) target = null;
-      const key = `${h.type}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
+      const key = `${hitType}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const negated = isNegated(seg, h.token, lex);
-      const modality = modalityOf(seg, h.token, sm, lex);
-      const [type, mode] = intentOf(h.type, h.mode, modality);
+      const [type, mode] = intentOf(hitType, hitMode, modality);
       const level = lex.level(type, mode);
       const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
       const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)
