@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataPath } from '../src/core/data-path.js';
 import { MODEL_FILE } from '../src/analyze/events/typing/classify.js';
-import { N_TYPING, TYPING_LABELS } from '../src/analyze/events/typing/model.js';
+import { N_TYPING, NONE_INDEX, TYPING_LABELS } from '../src/analyze/events/typing/model.js';
 import { loadRegistry } from '../src/registry/load.js';
 import { build } from './events/build.js';
 import { conllExamples, FOLDS, handExamples, storyExamples } from './events/data.js';
@@ -68,6 +68,17 @@ if (values.cv) {
   report('all examples', () => true);
   report('headlines and ledes (label = the story\'s type)', (e) => e.origin === 'title' || e.origin === 'lede');
   report('hand-written examples', (e) => e.origin === 'hand');
+  // Where the typer overruled the rule, by source: right (gold = typer), wrong (gold = rule), neither.
+  for (const kind of ['dropped', 'retyped'] as const) {
+    const moves = new Map<string, [number, number, number]>();
+    examples.forEach((e, i) => {
+      if (final[i] === e.rule || (final[i] === NONE_INDEX) !== (kind === 'dropped')) return;
+      const m = moves.get(e.origin) ?? [0, 0, 0];
+      m[final[i] === e.label ? 0 : e.label === e.rule ? 1 : 2]++;
+      moves.set(e.origin, m);
+    });
+    console.log(`  ${kind} (right / wrong / neither): ${[...moves].map(([o, [a, b, c]]) => `${o} ${a}/${b}/${c}`).join(', ')}`);
+  }
 }
 
 const th = model.header.thresholds;

@@ -4,6 +4,7 @@
 import { findDates } from '../../src/analyze/dates/index.js';
 import { findEntities } from '../../src/analyze/entities/index.js';
 import { mentionsIn, placedMentions } from '../../src/analyze/events/actors.js';
+import { ACTOR_WINDOW } from '../../src/analyze/events/index.js';
 import { eventLexicon } from '../../src/analyze/events/lexicon.js';
 import { isNegated, modalityOf, sentenceModality } from '../../src/analyze/events/qualifiers.js';
 import { findTriggers } from '../../src/analyze/events/triggers.js';
@@ -32,7 +33,9 @@ export function candidates(text: string, registry: Registry): Candidate[] {
     const mentions = mentionsIn(placed, s.start, s.end);
     const sm = sentenceModality(s.text, lex);
     for (const hit of hits) {
-      const ctx: HitContext = { seg, hit, mentions, negated: isNegated(seg, hit.token, lex), modality: modalityOf(seg, hit.token, sm, lex) };
+      // As findEvents does: in a very long sentence only the mentions near the trigger.
+      const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, hit.start - ACTOR_WINDOW), Math.min(s.end, hit.end + ACTOR_WINDOW)) : mentions;
+      const ctx: HitContext = { seg, hit, mentions: near, negated: isNegated(seg, hit.token, lex), modality: modalityOf(seg, hit.token, sm, lex) };
       out.push({ ctx, sentence: si, sentenceText: s.text });
     }
   });

@@ -15,7 +15,7 @@ import { findTriggers } from './triggers.js';
 import { loadTypingModel, typeHit } from './typing/classify.js';
 
 /** Characters either side of a trigger searched for its actors when a sentence is very long. */
-const ACTOR_WINDOW = 600;
+export const ACTOR_WINDOW = 600;
 
 const STATE_MEDIA_KINDS = new Set(['news-agency', 'media']);
 
@@ -43,15 +43,15 @@ export function findEvents(
     const sentSourcing = sentenceSourcing(s.text, { anonymousSpeaker: sentQuotes.some((q) => q.speaker?.anonymous), stateMedium }, lex);
     const seen = new Set<string>();
     for (const h of hits) {
+      // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
+      const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const negated = isNegated(seg, h.token, lex);
       const modality = modalityOf(seg, h.token, sm, lex);
       // The learned typer (typing/) keeps the rule's type, or overrules it where it is confident:
       // another type (the rule's mode then says nothing) or no event at all.
-      const verdict = typeHit({ seg, hit: h, mentions: inSentence, negated, modality }, typer);
+      const verdict = typeHit({ seg, hit: h, mentions: near, negated, modality }, typer);
       if (verdict.kind === 'drop') continue;
       const [hitType, hitMode] = verdict.kind === 'retype' ? [verdict.type, null] : [h.type, h.mode];
-      // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
-      const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs);
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };

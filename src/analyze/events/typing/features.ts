@@ -16,7 +16,7 @@ export const FEATURE_VERSION = 1;
 export interface HitContext {
   seg: Segmented;
   hit: Pick<TriggerHit, 'type' | 'mode' | 'start' | 'end' | 'token'>;
-  /** Entity mentions inside the hit's sentence, in text order. */
+  /** Entity mentions inside the hit's sentence (near the trigger in a very long one), in text order. */
   mentions: Placed[];
   negated: boolean;
   modality: NonNullable<AnalysisEvent['modality']>;
@@ -31,6 +31,8 @@ const T = {
 
 /** Tokens either side of the trigger whose words and word pairs count as its clause. */
 const CLAUSE = 10;
+/** Tokens either side of the trigger read for sentence-wide cues. */
+const SPAN = 60;
 const WINDOW = 3;
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
@@ -74,10 +76,11 @@ export function hitFeatures(ctx: HitContext, out: HashBuffer, withRule = true): 
   const toks = seg.tokens;
   const trig = toks[hit.token]!;
   const sent = trig.sentence;
+  // The sentence around the trigger, at most SPAN tokens each way (a page without full stops is one "sentence").
   let first = hit.token;
-  while (first > 0 && toks[first - 1]!.sentence === sent) first--;
+  while (first > 0 && hit.token - first < SPAN && toks[first - 1]!.sentence === sent) first--;
   let last = hit.token;
-  while (last + 1 < toks.length && toks[last + 1]!.sentence === sent) last++;
+  while (last + 1 < toks.length && last - hit.token < SPAN && toks[last + 1]!.sentence === sent) last++;
   let trigEnd = hit.token;
   while (trigEnd + 1 <= last && toks[trigEnd + 1]!.start < hit.end) trigEnd++;
   const stems = (k: number): number => cached(stem(toks[k]!.lower));
@@ -135,9 +138,14 @@ export function hitFeatures(ctx: HitContext, out: HashBuffer, withRule = true): 
   // Which kinds of actor stand before and after the trigger in the sentence (nearest first).
   let left: string | null = null;
   let right: string | null = null;
+  const from0 = toks[first]!.start;
   for (const p of mentions) {
+    if (p.m.start < from0) continue;
     if (p.m.end <= hit.start) left = p.e.type;
-    else if (p.m.start >= hit.end && !right) right = p.e.type;
+    else if (p.m.start >= hit.end) {
+      right = p.e.type;
+      break;
+    }
   }
   if (left) out.push(mix(T.argLeft, cached(left)));
   if (right) out.push(mix(T.argRight, cached(right)));
@@ -151,9 +159,9 @@ export function hitFeatures(ctx: HitContext, out: HashBuffer, withRule = true): 
 
 /** Cues of lines that are not reports of a current act: clock times, bylines, captions, past dates. */
 function shapes(toks: Token[], first: number, last: number): string[] {
+  // No sentence-length cue: the sources differ in length (short sport lines and bylines, long
+  // synthetic stories), so length taught the source, not whether a line reports an act.
   const out: string[] = [];
-  const n = last - first + 1;
-  out.push(n <= 6 ? 'len:short' : n <= 15 ? 'len:mid' : 'len:long');
   let caps = 0;
   let words = 0;
   for (let k = first; k <= last; k++) {
