@@ -66,6 +66,16 @@ const cached = (s: string): number => {
   if (v === undefined) typeHash.set(s, (v = h(s)));
   return v;
 };
+/** Lower-cased word → hash of its stem, kept per process (emptied when it grows past a vocabulary's size). */
+const stemHash = new Map<string, number>();
+const stemOf = (lower: string): number => {
+  let v = stemHash.get(lower);
+  if (v === undefined) {
+    if (stemHash.size > 200_000) stemHash.clear();
+    stemHash.set(lower, (v = h(stem(lower))));
+  }
+  return v;
+};
 
 /**
  * Pushes the hit's feature hashes into `out`. `withRule = false` leaves out the rule's vote
@@ -83,7 +93,7 @@ export function hitFeatures(ctx: HitContext, out: HashBuffer, withRule = true): 
   while (last + 1 < toks.length && last - hit.token < SPAN && toks[last + 1]!.sentence === sent) last++;
   let trigEnd = hit.token;
   while (trigEnd + 1 <= last && toks[trigEnd + 1]!.start < hit.end) trigEnd++;
-  const stems = (k: number): number => cached(stem(toks[k]!.lower));
+  const stems = (k: number): number => stemOf(toks[k]!.lower);
 
   out.push(T.bias);
   const rule = cached(hit.type);
@@ -166,11 +176,14 @@ function shapes(toks: Token[], first: number, last: number): string[] {
   let words = 0;
   for (let k = first; k <= last; k++) {
     const t = toks[k]!;
-    if (PUNCT.test(t.text)) continue;
+    if (t.pos === 'PUNCT' || t.pos === 'SYM') continue;
     words++;
-    if (/^\p{Lu}/u.test(t.text)) caps++;
-    if (/^\d{1,2}[:.]\d\d$/.test(t.text) || /^[ap]\.?m\.?$/i.test(t.text)) out.push('clock');
-    if (/^(?:19|20)\d\d$/.test(t.text)) out.push('year');
+    const c = t.text.charCodeAt(0);
+    if (t.text !== t.lower) caps++;
+    if (c >= 48 && c <= 57) {
+      if (/^\d{1,2}[:.]\d\d$/.test(t.text)) out.push('clock');
+      else if (/^(?:19|20)\d\d$/.test(t.text)) out.push('year');
+    } else if (t.lower === 'a.m.' || t.lower === 'p.m.' || t.lower === 'am' || t.lower === 'pm') out.push('clock');
   }
   if (words && caps / words > 0.6) out.push('mostly-capitalised');
   if (toks[first]!.lower === 'by') out.push('starts-by');
