@@ -45,13 +45,6 @@ export function findEvents(
     for (const h of hits) {
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
-      const negated = isNegated(seg, h.token, lex);
-      const modality = modalityOf(seg, h.token, sm, lex);
-      // The learned typer (typing/) keeps the rule's type, or overrules it where it is confident:
-      // another type (the rule's mode then says nothing) or no event at all.
-      const verdict = typeHit({ seg, hit: h, mentions: near, negated, modality }, typer);
-      if (verdict.kind === 'drop') continue;
-      const [hitType, hitMode] = verdict.kind === 'retype' ? [verdict.type, null] : [h.type, h.mode];
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs);
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
@@ -64,7 +57,14 @@ export function findEvents(
       }
       // An act with neither actor ("the conference opened"), or a statement by nobody, tells a desk nothing.
       const hasSource = !!(source.name || source.entityId || source.country);
-      if (!hasSource && (!target || hitType === 'STATEMENT')) continue;
+      if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
+      const negated = isNegated(seg, h.token, lex);
+      const modality = modalityOf(seg, h.token, sm, lex);
+      // The learned typer (typing/) keeps the rule's type, or overrules it where it is confident:
+      // another type (the rule's mode then says nothing) or no event at all. (STATEMENT is the rules'.)
+      const verdict = typeHit({ seg, hit: h, mentions: near, negated, modality }, typer);
+      if (verdict.kind === 'drop') continue;
+      const [hitType, hitMode] = verdict.kind === 'retype' ? [verdict.type, null] : [h.type, h.mode];
       // Nobody acts on themselves: a target that is the source (often the speaker named again) is dropped.
       if (target && ((target.entityId && target.entityId === source.entityId) || (target.name && target.name === source.name))) target = null;
       const key = `${hitType}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
