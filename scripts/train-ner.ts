@@ -94,6 +94,10 @@ const COPIES = 2;
 const augmentRandom = rng(SEED);
 const copies = Array.from({ length: COPIES }, () => trainRaw.map((d) => augmentDoc(d, augmentRandom))).flat();
 const train = prepare([...trainRaw, ...copies], [...trainRaw.keys(), ...Array.from({ length: COPIES }, () => [...trainRaw.keys()]).flat()]);
+// Folds are contiguous runs of documents. The file is in date order, and neighbouring documents
+// often continue one story (a league's results, a crisis): folds of every fifth document would
+// put a story's other instalments in training and score the tagger on names it has just seen.
+const foldOf = (d: Prepared): number => Math.floor((d.origin * FOLDS) / trainRaw.length);
 const dev = prepare(devRaw, [...devRaw.keys()]);
 console.log(`prepared ${trainRaw.length} train documents (and ${copies.length} augmented copies) and ${dev.length} dev documents (${elapsed()})`);
 
@@ -104,8 +108,8 @@ const first = trainPass(train, base, Number(values.epochs), { docs: dev, pass: b
 console.log(`first-pass labels of the training set by ${FOLDS}-fold jackknifing (${first.epoch} epochs each)`);
 const jack = new Map<Prepared, Uint8Array>();
 for (let fold = 0; fold < FOLDS; fold++) {
-  const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), base, first.epoch).model;
-  for (const d of train.filter((d) => d.origin % FOLDS === fold)) jack.set(d, label(m, d, base));
+  const m = trainPass(train.filter((d) => foldOf(d) !== fold), base, first.epoch).model;
+  for (const d of train.filter((d) => foldOf(d) === fold)) jack.set(d, label(m, d, base));
 }
 const jackScore = score(train.slice(0, trainRaw.length), (d) => documentSpans(d.seg, jack.get(d as Prepared)!));
 console.log(`  first pass, ${FOLDS}-fold cross-validated on train: ${formatScores(jackScore)} (${elapsed()})`);
@@ -130,8 +134,8 @@ if (values.cv) {
   // never saw it.
   const folds = new Map<Prepared, Uint8Array>();
   for (let fold = 0; fold < FOLDS; fold++) {
-    const m = trainPass(train.filter((d) => d.origin % FOLDS !== fold), secondPass(jack), second.epoch).model;
-    for (const d of train.slice(0, trainRaw.length).filter((d) => d.origin % FOLDS === fold)) folds.set(d, label(m, d, secondPass(jack)));
+    const m = trainPass(train.filter((d) => foldOf(d) !== fold), secondPass(jack), second.epoch).model;
+    for (const d of train.slice(0, trainRaw.length).filter((d) => foldOf(d) === fold)) folds.set(d, label(m, d, secondPass(jack)));
   }
   console.log(`  both passes, ${FOLDS}-fold cross-validated on train: ${formatScores(score(train.slice(0, trainRaw.length), (d) => documentSpans(d.seg, folds.get(d as Prepared)!)))} (${elapsed()})`);
 }

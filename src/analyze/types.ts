@@ -132,6 +132,8 @@ export interface AnalysisEvent {
   // The contract's enum: state media speaking for its government counts as 'official'.
   sourcing?: 'official' | 'anonymous-source' | 'expert' | 'media-report' | 'speculation' | 'unknown';
   sentence?: Span & { text: string };
+  /** Extra: the article's other sentences reporting the same happening (events/happenings.ts). */
+  evidence?: (Span & { text: string })[];
   /** Extra: the words that triggered the event (evidence). */
   trigger?: Span & { text: string };
   /** Extra: the quote the event is made of, when it is a statement with quoted words. */

@@ -36,4 +36,19 @@ describe('event identity', () => {
     expect([...contentStems('North Korea rejected the offers', ['North Korea'])]).toEqual(['reject', 'offer']);
     expect(jaccard(contentStems('rejected talks'), contentStems('rejection of the talks'))).toBe(1);
   });
+
+  it('reads one person\'s differently typed statements on one day as one occasion, and never merges two people of one government', () => {
+    const kim = { name: 'Ri Song-chol', entityId: 'person:ri-song-chol', country: 'PRK', institution: 'org:prk-mfa' };
+    const warned = report({ type: 'THREATEN', source: kim, sentence: 'Ri warned Washington it would pay a heavy price for the drills.' });
+    const slammed = report({ type: 'ACCUSE', source: kim, sentence: 'The vice minister slammed the exercises as a rehearsal for invasion.' });
+    expect(matchReports(warned, slammed)).not.toBeNull();
+    expect(matchReports(warned, { ...slammed, date: '2026-03-05', anchor: '2026-03-05' })).toBeNull();
+    // Two people of one ministry on one day: different speakers, different statements.
+    const spokesman = { ...kim, name: 'Kang Il-ho', entityId: 'person:kang-il-ho' };
+    expect(actorAgreement(kim, spokesman)).toBeNull();
+    expect(matchReports(warned, { ...warned, source: spokesman })).toBeNull();
+    // A state's statements of one day stay typed: a government speaks through many voices.
+    expect(matchReports(report({ type: 'THREATEN' }), report({ type: 'ACCUSE', sentence: 'Pyongyang denounced the drills as rehearsal.' }))).toBeNull();
+  });
 });
+

@@ -9,11 +9,15 @@
 // - negated equal; modality class equal (asserted ≈ reported; hypothetical and planned apart:
 //   "would provide aid if…" is not the aid offer made);
 // - source actors agree and target actors agree (same registry id, institution or country; a
-//   missing target is allowed, a different one is not);
+//   missing target is allowed, a different one is not; two different registry people never agree,
+//   whatever country or office they share);
+// - one person's statement-type events (src/analyze/events/saying.ts) a day apart at most are one
+//   occasion whatever type each outlet's sentence gave (one writes "warned", another "said");
 // - dates: both day dates → at most 1 day apart; an undated report's anchor (its article's
 //   published day) at most WINDOW_DAYS after a dated one, or two undated anchors that close;
 // - score = 0.45·date + 0.2·actors + 0.35·text ≥ MATCH_THRESHOLD (0.55); an event's reports are
 //   matched on average (merge.ts).
+import { SAYING_TYPES } from '../analyze/events/saying.js';
 import type { EventType } from '../analyze/types.js';
 import type { ActorRef, EventReport } from './types.js';
 import { contentStems, dayNumber, isDay, jaccard, overlap } from './text.js';
@@ -27,6 +31,8 @@ export const MATCH_THRESHOLD = 0.55;
 export function actorAgreement(a: ActorRef | null, b: ActorRef | null): number | null {
   if (!a || !b) return a === b ? 1 : 0.5;
   if (a.entityId && b.entityId && a.entityId === b.entityId) return 1;
+  // A spokesman's statement is not the national security adviser's.
+  if (isPerson(a.entityId) && isPerson(b.entityId)) return null;
   const ids = (x: ActorRef) => [x.entityId, x.institution].filter((v): v is string => !!v);
   const bIds = ids(b);
   if (ids(a).some((id) => bIds.includes(id))) return 0.9;
@@ -36,6 +42,8 @@ export function actorAgreement(a: ActorRef | null, b: ActorRef | null): number |
   if (na && nb) return na === nb ? 0.8 : null;
   return 0.3;
 }
+
+const isPerson = (id: string | null): boolean => !!id && id.startsWith('person:');
 
 function normName(name: string | null): string | null {
   const n = name?.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -50,7 +58,19 @@ export function compatibleTypes(type: EventType): EventType[] | null {
   if (type === 'STATEMENT') return null;
   const family = FAMILY[type];
   const kin = family ? (Object.keys(FAMILY) as EventType[]).filter((t) => FAMILY[t] === family && t !== type) : [];
-  return [type, 'STATEMENT', ...kin];
+  const occasion = SAYING_TYPES.has(type) ? [...SAYING_TYPES].filter((t) => t !== type && !kin.includes(t)) : [];
+  return [type, 'STATEMENT', ...kin, ...occasion.filter((t) => t !== 'STATEMENT')];
+}
+
+/** One person's statement-type events at most a day apart: one occasion, whatever type each report gave. */
+function sameOccasion(a: EventReport, b: EventReport): boolean {
+  if (!SAYING_TYPES.has(a.type) || !SAYING_TYPES.has(b.type)) return false;
+  // A person (registry or named in the text); a government or ministry speaks many times a day.
+  const speaker = (x: ActorRef) => (isPerson(x.entityId) ? x.entityId : !x.entityId && x.name ? `name:${normName(x.name)}` : null);
+  const sa = speaker(a.source);
+  if (!sa || sa !== speaker(b.source)) return false;
+  const day = (r: EventReport) => dayNumber(isDay(r.date) ? r.date : r.anchor);
+  return Math.abs(day(a) - day(b)) <= 1;
 }
 
 /** Two different types may be one event: a STATEMENT with nearly the same words, or one family with shared words. */
@@ -123,7 +143,7 @@ export function matchReports(a: EventReport, b: EventReport): MatchResult | null
   if (a.negated !== b.negated) return null;
   if (modalityClass(a.modality) !== modalityClass(b.modality)) return null;
   const text = textSimilarity(a, b);
-  if (a.type !== b.type && !typesCompatible(a.type, b.type, text)) return null;
+  if (a.type !== b.type && !typesCompatible(a.type, b.type, text) && !sameOccasion(a, b)) return null;
   const date = dateAgreement(a, b);
   if (date === null) return null;
   const source = actorAgreement(a.source, b.source);

@@ -15,10 +15,11 @@ const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]
 /** Latin-script spellings only: the articles are English. */
 const LATIN = /^[\p{Script=Latin}\s'’.()&-]+$/u;
 
-function usableSpelling(s: string, ambiguous: Set<string>): boolean {
+function usableSpelling(s: string, ambiguous: Set<string>, independent: boolean): boolean {
   if (s.length < 2 || s.includes(',')) return false; // "Korea, Republic of" is a catalogue form, not prose
   if (!LATIN.test(fold(s))) return false;
-  if (/^[A-Z]{2,3}$/.test(s)) return !ambiguous.has(s);
+  // A territory's code is no name of it in running text ("GF" is goals for, "PR" public relations).
+  if (/^[A-Z]{2,3}$/.test(s)) return independent && !ambiguous.has(s);
   // A spelling that is an everyday lower-case word would hit ordinary text at sentence starts.
   return !ambiguous.has(s.toUpperCase());
 }
@@ -43,9 +44,9 @@ export function countryActors(overlay: CountriesFile): Actor[] {
     const patch = overlay.countries[c.cca3] ?? {};
     const drop = new Set((patch.drop ?? []).map(normalizeName));
     const name = patch.name ?? c.name.common;
-    const codes = [c.cca3, c.cca2].filter((code) => !ambiguousCodes.has(code));
+    const codes = c.independent ? [c.cca3, c.cca2].filter((code) => !ambiguousCodes.has(code)) : [];
     const aliases = uniq(
-      [c.name.common, c.name.official, ...c.altSpellings.filter((s) => usableSpelling(s, ambiguousCodes)), ...codes, ...(patch.aliases ?? [])].filter(
+      [c.name.common, c.name.official, ...c.altSpellings.filter((s) => usableSpelling(s, ambiguousCodes, c.independent)), ...codes, ...(patch.aliases ?? [])].filter(
         (s) => !drop.has(normalizeName(s)) && normalizeName(s) !== normalizeName(name),
       ),
     );

@@ -57,6 +57,8 @@ describe('variantKey', () => {
     sameKey("Ali Mahmoud Khamene'i", 'Ali Mahmoud Khamenei');
     sameKey('Volodymyr Hrytsenko', 'Volodymyr Hrytsenko Jr.');
     sameKey('Sheikh Tamim Haddad', 'Tamim Haddad');
+    sameKey('Maulana Tariq Hussaini', 'Tariq Hussaini');
+    sameKey('Syed Imran Qadri', 'Imran Qadri');
     sameKey('Karimi, Mohammad', 'Mohammad Karimi');
     sameKey('Oleksiy Zelensky', 'Oleksiy Zelenskyy', 'Oleksiy Zelenskiy');
   });

@@ -4,7 +4,7 @@
 //
 // The rules are general spelling alternations of romanised names, not a list of people:
 // - letters: diacritics and apostrophes go (Erdoğan, Khamene'i); hyphens, dots and spaces only
-//   separate parts; "Surname, Given" is turned around; leading honorifics (Sheikh, Sayyid) and
+//   separate parts; "Surname, Given" is turned around; leading forms of address (honorifics.ts: Sheikh, Sayyid) and
 //   trailing Jr/Sr/II go.
 // - Arabic particles: al-/el- (and sun-letter forms ar-, ash-, ad- before the same letter) go
 //   unless a bare first word ("Al Gore"); ibn/bn become bin; Abdul/Abdel/Abd al- become one "abd";
@@ -24,10 +24,11 @@
 //   (Samir/Samar), which is why a registry match must be unique and candidates keep every spelling.
 // Names of one word give no key (too little to match on); so does very long input.
 
+import { honorifics } from './honorifics.js';
+
 const MAX_CHARS = 160;
 const MAX_WORDS = 8;
 
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sheikh', 'shaikh', 'shaykh', 'sayyid', 'sayed', 'seyed', 'seyyed', 'syed', 'ayatollah', 'hojatoleslam', 'haji', 'hajji']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const ARTICLES = new Set(['al', 'el', 'ul']);
 /** Sun-letter forms of the Arabic article: dropped only before a word starting with the same sound. */
@@ -92,7 +93,7 @@ function nameUnits(name: string): string[][] | null {
     .map((u) => u.split(/[-‐‑–—_.]+/).map((p) => p.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean))
     .filter((u) => u.length > 0);
   if (units.length > MAX_WORDS) return null;
-  while (units.length > 1 && units[0]!.length === 1 && HONORIFICS.has(units[0]![0]!)) units.shift();
+  while (units.length > 1 && units[0]!.length === 1 && honorifics().has(units[0]![0]!)) units.shift();
   while (units.length > 1 && units.at(-1)!.length === 1 && SUFFIXES.has(units.at(-1)![0]!)) units.pop();
   return units;
 }

@@ -3,7 +3,6 @@
 // inside it) keeps its registry identity. A longer tagged name around a country or place hit is a
 // different name ("Bank of Korea", "Korea Development Bank") and the hit yields to it; a registry
 // person or institution keeps its span against a tagged span that runs past it.
-import { CODES } from '../../registry/countries.js';
 import type { Registry } from '../../registry/types.js';
 import type { Segmented } from '../types.js';
 import type { Span } from '../ner/labels.js';
@@ -34,9 +33,7 @@ export function findNames(seg: Segmented, registry: Registry, lex: EntityLexicon
     while (s < spans.length && spans[s]!.end <= m.tokStart) s++;
     const overlapping: number[] = [];
     for (let k = s; k < spans.length && spans[k]!.start < m.tokEnd; k++) overlapping.push(k);
-    // A territory's bare code ("GF") is a name only where the tagger reads one: in a standings table
-    // it is goals for. A state's ("US", "UK") or an organisation's ("EU", "UN") stands on its own.
-    let keep = overlapping.length > 0 || !/^\p{Lu}{2,4}$/u.test(m.text) || !isTerritoryCode(m);
+    let keep = true;
     let mention = m;
     for (const k of overlapping) {
       const span = spans[k]!;
@@ -89,10 +86,6 @@ function withoutTitles(seg: Segmented, span: Span, lex: EntityLexicon): Span {
     start++;
   }
   return start === span.start ? span : { ...span, start };
-}
-
-function isTerritoryCode(m: RawMention): boolean {
-  return m.hits.every((h) => CODES.get(h.actorId)?.independent === false);
 }
 
 /** "The EU" at a sentence start: the article is not part of the name (aliases like "the White House" keep it in the registry). */

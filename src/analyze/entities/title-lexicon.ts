@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { dataPath } from '../../core/data-path.js';
+import { honorifics as registryHonorifics } from '../../registry/honorifics.js';
 import { entityLexicon } from './lexicon.js';
 
 const TitlesSchema = z.object({
   version: z.number(),
-  honorifics: z.array(z.string()),
   rank_abbreviations: z.array(z.string()),
   title_words: z.array(z.string()),
   topic_heads: z.array(z.string()),
@@ -22,7 +22,8 @@ interface PostRule {
 }
 
 export interface TitleLexicon {
-  honorifics: Set<string>;
+  /** Forms of address (src/registry/honorifics.ts). */
+  honorifics: ReadonlySet<string>;
   /** Words that end a title phrase: the role heads of entities.yaml plus abbreviated ranks. */
   heads: Set<string>;
   /** Any word a title phrase may contain (heads, person titles, portfolios, qualifiers). */
@@ -39,7 +40,7 @@ export function titleLexicon(): TitleLexicon {
   const raw = TitlesSchema.parse(parse(readFileSync(dataPath('lexicon', 'titles.yaml'), 'utf8')));
   const lex = entityLexicon();
   const lower = (xs: Iterable<string>) => [...xs].map((x) => x.toLowerCase());
-  const honorifics = new Set(lower(raw.honorifics));
+  const honorifics = new Set(registryHonorifics());
   const heads = new Set([...lex.roleHeads, ...lower(raw.rank_abbreviations)].filter((w) => !honorifics.has(w)));
   const words = new Set([...heads, ...lex.personTitles, ...lower(raw.title_words)].filter((w) => !honorifics.has(w)));
   const posts = Object.entries(raw.post_institutions).flatMap(([kind, entries]) =>

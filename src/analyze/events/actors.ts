@@ -60,15 +60,21 @@ export function mentionsIn(all: Placed[], start: number, end: number): Placed[] 
 
 const lower = (t: Token | undefined): string => t?.lower ?? '';
 
+/**
+ * `venues`: the act is a statement or a meeting, done somewhere rather than to a place, so a place
+ * after "in", "at" or "from" is its venue and never its target ("warned Chile from Lyon").
+ */
 export function pickActors(
-  seg: Segmented, tokenIdx: number, trigEnd: number, inSentence: Placed[], entities: EntityIndex, quotes: Quote[], speechVerbs: Set<string>,
+  seg: Segmented, tokenIdx: number, trigEnd: number, inSentence: Placed[], entities: EntityIndex, quotes: Quote[], speechVerbs: Set<string>, venues = false,
 ): ActorPick {
   const toks = seg.tokens;
   const trig = toks[tokenIdx]!;
   const sent = seg.sentences[trig.sentence]!;
+  /** The token right before position `pos` in the trigger's sentence (pos may lie before or after the trigger). */
   const tokenBefore = (pos: number): Token | undefined => {
     let k = tokenIdx;
     while (k > 0 && toks[k]!.start >= pos) k--;
+    while (k + 1 < toks.length && toks[k + 1]!.start < pos) k++;
     return toks[k]!.start < pos && toks[k]!.sentence === trig.sentence ? toks[k] : undefined;
   };
   const prepBefore = (p: Placed): string => {
@@ -120,7 +126,9 @@ export function pickActors(
   for (let j = tokenIdx + 1; j < toks.length && j <= tokenIdx + 10 && toks[j]!.sentence === trig.sentence; j++) {
     if (lower(toks[j]) !== 'by' || toks[j]!.start < trigEnd) continue;
     const byEnd = toks[j]!.end;
-    agent = after.find((p) => p.m.start >= byEnd && p.m.start - byEnd < 40)?.e ?? null;
+    const by = after.find((p) => p.m.start >= byEnd && p.m.start - byEnd < 40)?.e ?? null;
+    // Places do not act: "by the Yellow Sea" is where, and a place in an unknown name is no agent.
+    agent = by?.type === 'place' ? null : by;
     break;
   }
   const quote = quotes.find((q) => q.start <= trig.start && trig.start < q.end && q.speaker && (q.kind !== 'indirect' || !inClause.length));
@@ -154,7 +162,8 @@ export function pickActors(
   if (passive) target = subject;
   if (!target) {
     const candidates = after.filter((p) => !sameSide(p.e) && (!passive || p.e !== agent));
-    target = (candidates.find((p) => !LOCATIVE.has(prepBefore(p)) && p.e.type !== 'place') ?? candidates[0])?.e ?? null;
+    const where = (p: Placed): boolean => venues && p.e.type === 'place' && LOCATIVE.has(prepBefore(p));
+    target = (candidates.find((p) => p.e.type !== 'place') ?? candidates.find((p) => !where(p)))?.e ?? null;
   }
   if (!target) target = before.filter((p) => !sameSide(p.e) && p.e !== source && p.e.type !== 'place').at(-1)?.e ?? null;
   return { source, target, speaker, passive, clauseFrom };

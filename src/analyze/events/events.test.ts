@@ -116,6 +116,18 @@ describe('qualifiers', () => {
     expect(first('Denmark will release the detained Haitian sailors.').type).toBe('AGREE');
     expect(first('Farmers said they would blockade the capital of Chile.').type).toBe('THREATEN');
   });
+  it('reads no event in a trigger word used as an adjective', () => {
+    expect(events('It is a demanding phrase for Chile.').filter((e) => e.type === 'REQUEST')).toEqual([]);
+  });
+  it('reads "be met with" as a reaction, not a meeting', () => {
+    expect(events('Odile Varnet said any attack on Chile will be met with force.').some((e) => e.type === 'CONSULT')).toBe(false);
+    expect(events('The proposal was met with criticism in Peru.').some((e) => e.type === 'CONSULT')).toBe(false);
+  });
+  it('takes no place named after "in" or "at" as the target', () => {
+    const e = first('Speaking at his farm in Lyon, Odile Varnet warned Chile against new tests.');
+    expect(e.target?.country).toBe('CHL');
+    expect(events('Odile Varnet warned in Lyon.').every((x) => x.target?.name !== 'Lyon')).toBe(true);
+  });
   it('records sourcing', () => {
     expect(first('Chile met Peru in secret, a source said on condition of anonymity.').sourcing).toBe('anonymous-source');
     expect(first('There is speculation that Chile met Peru in secret.').sourcing).toBe('speculation');

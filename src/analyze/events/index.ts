@@ -11,6 +11,8 @@ import { datePicker } from './event-date.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
+import { oneReportPerHappening } from './happenings.js';
+import { SAYING_TYPES } from './saying.js';
 import { findTriggers } from './triggers.js';
 import { loadTypingModel, typeHit } from './typing/classify.js';
 
@@ -45,7 +47,7 @@ export function findEvents(
     for (const h of hits) {
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
-      const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs);
+      const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
       let target = pick.target ? actorOf(pick.target, registry, date) : null;
@@ -95,9 +97,10 @@ export function findEvents(
       });
     }
   }
-  out.forEach((e, i) => (e.id = `e${i + 1}`));
-  linkResponses(out);
-  return out;
+  const reports = oneReportPerHappening(out);
+  reports.forEach((e, i) => (e.id = `e${i + 1}`));
+  linkResponses(reports);
+  return reports;
 }
 
 const COOPERATIVE_ACTS = new Set<EventType>(['AID', 'COOPERATE', 'RETREAT', 'CONCEDE']);

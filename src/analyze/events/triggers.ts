@@ -18,6 +18,8 @@ export interface TriggerHit {
 }
 
 const VERBAL = new Set(['VERB', 'AUX']);
+/** A form of "be" right before a word: the word is a passive participle. */
+const BE = /\b(?:be|been|being|is|are|was|were)\s+$/i;
 const FRAMING = new Set<EventType>(['REQUEST', 'THREATEN', 'AGREE', 'REJECT', 'ACCUSE']);
 
 /** `dates`: date mentions in text order; a token inside one ("March", "May") triggers nothing. */
@@ -44,6 +46,11 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   p.re.lastIndex = tok.start;
   const m = p.re.exec(text);
   if (!m || tok.start + m[0].length > sEnd) return null;
+  // A one-word trigger read as an adjective describes, it does not report ("a demanding
+  // phrase", "threatening rhetoric").
+  if (p.words === 1 && tok.pos === 'ADJ') return null;
+  // "will be met with fire", "was met with criticism": meeting with a reaction, not with someone.
+  if (p.type === 'CONSULT' && tok.lower === 'met' && /^met\s+with\b/i.test(text.slice(tok.start, tok.start + 12)) && BE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
     verbal: VERBAL.has(tok.pos) || (p.words > 1 && tok.pos !== 'NOUN' && tok.pos !== 'PROPN'),

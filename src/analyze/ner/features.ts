@@ -67,7 +67,7 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
   const n = toks.length;
   const atoms: WordAtoms[] = toks.map((t) => atomizer.atoms(t.text));
   const pos = toks.map((t) => posHash(t.pos));
-  const text = markWordForms(seg, atoms, shouted);
+  const forms = wordForms(seg, atoms, shouted);
   const titled = titleCaseSentences(seg, atoms);
   const out = new HashBuffer(n * 16);
   const offsets = new Uint32Array(n + 1);
@@ -109,7 +109,7 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
       if (same(i, i + 2) && g[i + 2]) out.push(mix(F.gp2, g[i + 2]!));
     }
     if (a.capitalized && (!hasL || shouted.has(s))) {
-      const seen = a.form.text === text ? a.form.bits : 0;
+      const seen = forms.get(a.lower) ?? 0;
       if (seen & 1) out.push(DOC_LOWER);
       if (seen & 2) out.push(DOC_CAP);
     }
@@ -118,27 +118,21 @@ export function extractFeatures(input: FeatureInputs): TagFeatures {
   return { hashes: out.view(), offsets, words: { atoms, edges, outside } };
 }
 
-let textCounter = 0;
-
 /**
- * Marks on each word's lower-case form how this text writes it: bit 1 = in lower case somewhere,
- * bit 2 = capitalised mid-sentence in a normal sentence. Returns the text's counter (the marks of
- * other texts are ignored).
+ * How this text writes each word, by its lower-case form: bit 1 = in lower case somewhere, bit 2 =
+ * capitalised mid-sentence in a normal sentence. A per-text map: it stays in cache, where marks on
+ * the words' shared cache entries cost a memory miss per token.
  */
-function markWordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<number>): number {
-  const text = ++textCounter;
+function wordForms(seg: Segmented, atoms: WordAtoms[], shouted: Set<number>): Map<number, number> {
+  const forms = new Map<number, number>();
   const toks = seg.tokens;
   for (let i = 0; i < toks.length; i++) {
     const a = atoms[i]!;
     const mid = i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !shouted.has(toks[i]!.sentence);
     const bit = !a.capitalized ? 1 : mid ? 2 : 0;
-    if (a.form.text !== text) {
-      a.form.text = text;
-      a.form.bits = 0;
-    }
-    a.form.bits |= bit;
+    forms.set(a.lower, (forms.get(a.lower) ?? 0) | bit);
   }
-  return text;
+  return forms;
 }
 
 const POS_HASHES = new Map<string, number>();

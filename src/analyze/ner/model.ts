@@ -19,8 +19,9 @@ export interface ModelHeader {
   trained: Record<string, unknown>;
 }
 
-/** Each model gets a slot in WordAtoms.scores. */
+/** Each scorer (a model, or both passes together) gets a slot in WordAtoms.scores. */
 let nextSlot = 0;
+export const claimScoreSlot = (): number => nextSlot++;
 
 /** Offsets of the five word roles in a word's score vector (as the token, one left, one right, two left, two right). */
 const OWN = 0;
@@ -31,7 +32,7 @@ const RIGHT2 = 4 * L;
 
 export class TaggerModel {
   private readonly table: FeatureTable;
-  private readonly slot = nextSlot++;
+  private readonly slot = claimScoreSlot();
   /** Scores of the word roles outside a sentence. */
   private readonly beyondSentence: Float32Array;
   /** Transitions with -Infinity where BIO forbids the pair, so decoding needs no test. */
@@ -39,8 +40,9 @@ export class TaggerModel {
 
   constructor(
     readonly header: ModelHeader,
-    private readonly hashes: Uint32Array,
-    private readonly weights: Float32Array,
+    /** Feature hash of each row, and the rows' weights (rows × L). */
+    readonly hashes: Uint32Array,
+    readonly weights: Float32Array,
     /** (L + 1) × L: from label (or start) to label. */
     private readonly transitions: Float32Array,
   ) {
@@ -60,22 +62,25 @@ export class TaggerModel {
   /** Emission scores of all n tokens, flat (n × L), summed over feature blocks. */
   emissions(blocks: TagFeatures[], n: number): Float32Array {
     const out = new Float32Array(n * L);
-    for (const f of blocks) {
-      for (let i = 0; i < n; i++) {
-        const base = i * L;
-        for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) this.add(f.hashes[k]!, out, base);
-        if (!f.words || f.words.outside[i]) continue;
-        const { atoms, edges } = f.words;
-        const e = edges[i]!;
-        this.addScores(out, base, this.scoresOf(atoms[i]!), OWN);
-        this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, LEFT);
-        this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, RIGHT);
-        this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, LEFT2);
-        this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, RIGHT2);
-      }
-    }
+    for (const f of blocks) this.addBlock(f, n, out);
     for (const f of blocks) if (f.words) forceOutside(out, f.words, L);
     return out;
+  }
+
+  /** Adds one block's scores to `out` (n × L), without forcing any token outside. */
+  addBlock(f: TagFeatures, n: number, out: Float32Array): void {
+    for (let i = 0; i < n; i++) {
+      const base = i * L;
+      for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) this.add(f.hashes[k]!, out, base);
+      if (!f.words || f.words.outside[i]) continue;
+      const { atoms, edges } = f.words;
+      const e = edges[i]!;
+      this.addScores(out, base, this.scoresOf(atoms[i]!), OWN);
+      this.addScores(out, base, e & EDGE_L1 ? this.scoresOf(atoms[i - 1]!) : this.beyondSentence, LEFT);
+      this.addScores(out, base, e & EDGE_R1 ? this.scoresOf(atoms[i + 1]!) : this.beyondSentence, RIGHT);
+      this.addScores(out, base, e & EDGE_L2 ? this.scoresOf(atoms[i - 2]!) : this.beyondSentence, LEFT2);
+      this.addScores(out, base, e & EDGE_R2 ? this.scoresOf(atoms[i + 2]!) : this.beyondSentence, RIGHT2);
+    }
   }
 
   /** Best labels of every token from their emission scores, sentence by sentence (`sentences` = [from, to) ranges). */
@@ -158,7 +163,7 @@ const pad = (len: number): Buffer => Buffer.alloc((4 - (len % 4)) % 4);
  * touches one cache line, behind a bit filter small enough to stay in cache: most context features
  * of a text (word pairs, say) are not in the model, and the filter answers those without the table.
  */
-class FeatureTable {
+export class FeatureTable {
   private readonly slots: Uint32Array;
   private readonly mask: number;
   private readonly filter: Uint32Array;

@@ -6,6 +6,8 @@ import { loadRegistry } from '../../registry/load.js';
 import { segment } from '../segment.js';
 import { allowed, beginOf, insideOf, LABELS, N_LABELS, spansOf } from './labels.js';
 import { constrained, TaggerModel, viterbi } from './model.js';
+import { forceOutside } from './features.js';
+import { historyFeatures } from './history.js';
 import { loadTagger, tagFeatures, tagSpans } from './tagger.js';
 
 const registry = loadRegistry();
@@ -57,6 +59,20 @@ describe('decoding', () => {
     const f = tagFeatures(seg, registry, lex, scanRegistry(seg, registry, shouted), shouted);
     const n = seg.tokens.length;
     expect([...copy.decode(copy.emissions([f], n), [[0, n]], n)]).toEqual([...model.decode(model.emissions([f], n), [[0, n]], n)]);
+  });
+
+  it('scores both passes from the shared table exactly as each model does alone', () => {
+    const { first, second, pair } = loadTagger();
+    const seg = segment('Defence Minister Tomasz Wrona met Wrona Holdings in Gdansk. Wrona said talks went well.');
+    const shouted = shoutedSentences(seg);
+    const f = tagFeatures(seg, registry, lex, scanRegistry(seg, registry, shouted), shouted);
+    const n = seg.tokens.length;
+    const [a, b] = pair.baseEmissions(f, n);
+    expect([...a]).toEqual([...first.emissions([f], n)]);
+    const history = historyFeatures(seg, first.decode(a, [[0, n]], n));
+    second.addBlock(history, n, b);
+    forceOutside(b, f.words!, N_LABELS);
+    expect([...b]).toEqual([...second.emissions([f, history], n)]);
   });
 });
 

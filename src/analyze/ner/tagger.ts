@@ -9,11 +9,12 @@ import type { Registry } from '../../registry/types.js';
 import type { Segmented } from '../types.js';
 import type { EntityLexicon } from '../entities/lexicon.js';
 import type { RawMention } from '../entities/mention-types.js';
-import { extractFeatures, type TagFeatures } from './features.js';
+import { extractFeatures, forceOutside, type TagFeatures } from './features.js';
 import { gazetteerCodes } from './gazetteer.js';
-import { documentSpans, type Span } from './labels.js';
+import { documentSpans, N_LABELS, type Span } from './labels.js';
 import { historyFeatures } from './history.js';
 import { TaggerModel } from './model.js';
+import { PassPair } from './pass-pair.js';
 import { WordAtomizer } from './word-atoms.js';
 
 /** Bump when features.ts, word-atoms.ts or the entity word lists change what a feature means; retrain then. */
@@ -24,6 +25,8 @@ export const MODEL_FILES = [dataPath('models', 'ner-1.bin.gz'), dataPath('models
 export interface Tagger {
   first: TaggerModel;
   second: TaggerModel;
+  /** Both models in one table, for the base features both passes read. */
+  pair: PassPair;
 }
 
 let atomizer: WordAtomizer | undefined;
@@ -37,7 +40,11 @@ export function tagFeatures(seg: Segmented, registry: Registry, lex: EntityLexic
 }
 
 export function loadTagger(): Tagger {
-  shipped ??= { first: loadModel(MODEL_FILES[0]), second: loadModel(MODEL_FILES[1]) };
+  if (!shipped) {
+    const first = loadModel(MODEL_FILES[0]);
+    const second = loadModel(MODEL_FILES[1]);
+    shipped = { first, second, pair: new PassPair(first, second) };
+  }
   return shipped;
 }
 
@@ -71,8 +78,11 @@ export function* sentenceRanges(seg: Segmented): Generator<[number, number]> {
  */
 export function tagSpans(seg: Segmented, features: TagFeatures, tagger = loadTagger()): Span[] {
   const n = seg.tokens.length;
-  const first = tagger.first.decode(tagger.first.emissions([features], n), sentenceRanges(seg), n);
-  const second = tagger.second.decode(tagger.second.emissions([features, historyFeatures(seg, first)], n), sentenceRanges(seg), n);
+  const [firstScores, secondScores] = tagger.pair.baseEmissions(features, n);
+  const first = tagger.first.decode(firstScores, sentenceRanges(seg), n);
+  tagger.second.addBlock(historyFeatures(seg, first), n, secondScores);
+  if (features.words) forceOutside(secondScores, features.words, N_LABELS);
+  const second = tagger.second.decode(secondScores, sentenceRanges(seg), n);
   return documentSpans(seg, second)
     .flatMap((s) => splitAtBreaks(seg, s))
     .filter((s) => hasCapital(seg, s))

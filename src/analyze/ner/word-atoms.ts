@@ -14,16 +14,8 @@ export interface WordAtoms extends PositionalFeatures {
   longWord: boolean;
   /** A word no name is made of on its own: all lower case and not a name particle ("al", "van"), or punctuation that ends a name. */
   plain: boolean;
-  /** Shared by all spellings with this lower-case form: how the current text writes it (features.ts). */
-  form: LowerForm;
   /** Per model (TaggerModel.slot), the model's scores of this word's features; filled on first use. */
   scores: (Float32Array | undefined)[];
-}
-
-export interface LowerForm {
-  /** The text the bits belong to (a counter), so no per-text map is needed. */
-  text: number;
-  bits: number;
 }
 
 /**
@@ -49,7 +41,6 @@ export function shapeOf(word: string): string {
 
 export class WordAtomizer {
   private cache = new Map<string, WordAtoms>();
-  private forms = new Map<string, LowerForm>();
   private readonly lists: [string, ReadonlySet<string>][];
   private readonly particles: ReadonlySet<string>;
 
@@ -68,7 +59,6 @@ export class WordAtomizer {
     if (a) return a;
     if (this.cache.size >= MAX_CACHE) {
       this.cache.clear();
-      this.forms.clear();
     }
     a = this.compute(word);
     this.cache.set(word, a);
@@ -93,8 +83,6 @@ export class WordAtomizer {
     if (/\p{N}/u.test(word)) flags.push(hashString('F:digit'));
     if (word.length > 12) flags.push(hashString('F:long'));
     const h = { lower: hashString(lower), shape: hashString(shapeOf(word)) };
-    let form = this.forms.get(lower);
-    if (!form) this.forms.set(lower, (form = { text: -1, bits: 0 }));
-    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, longWord: word.length >= 4 && /^\p{L}{2}/u.test(word), plain, form, scores: [] };
+    return { ...h, ...positional(h.lower, hashString(word), h.shape, affixes, flags), capitalized, longWord: word.length >= 4 && /^\p{L}{2}/u.test(word), plain, scores: [] };
   }
 }

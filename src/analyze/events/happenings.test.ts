@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisEvent, EventType } from '../types.js';
+import { oneReportPerHappening } from './happenings.js';
+
+let at = 0;
+const actor = (name: string | null, country: string | null = null) => ({ name, entityId: null, country });
+function ev(type: EventType, source: string, target: string | null, date: string | null, extra: Partial<AnalysisEvent> = {}): AnalysisEvent {
+  const start = (at += 100);
+  return {
+    id: '', date, type, source: actor(source), target: target ? actor(target) : null, intensity: -5,
+    sentence: { start, end: start + 50, text: `sentence at ${start}` }, ...extra,
+  };
+}
+
+describe('one report per happening per article', () => {
+  it('folds the lede and later mentions of the headline act into the first mention, with the most precise date', () => {
+    const out = oneReportPerHappening([
+      ev('THREATEN', 'Arvid Holm', 'Norland', null),
+      ev('THREATEN', 'Arvid Holm', 'Norland', '2024-03-05'),
+      ev('THREATEN', 'Arvid Holm', null, '2024-03'),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.date).toBe('2024-03-05');
+    expect(out[0]!.evidence).toHaveLength(2);
+  });
+
+  it('keeps acts of other actors, other targets, other days and other types apart', () => {
+    const out = oneReportPerHappening([
+      ev('ASSAULT', 'Norland', 'Sudria', '2024-03-05'),
+      ev('ASSAULT', 'Sudria', 'Norland', '2024-03-05'),
+      ev('ASSAULT', 'Norland', 'Vestmark', '2024-03-05'),
+      ev('ASSAULT', 'Norland', 'Sudria', '2024-03-07'),
+      ev('SANCTION', 'Norland', 'Sudria', '2024-03-05'),
+    ]);
+    expect(out).toHaveLength(5);
+  });
+
+  it('keeps a negated mention apart from the act', () => {
+    expect(oneReportPerHappening([ev('CONSULT', 'Norland', 'Sudria', null), ev('CONSULT', 'Norland', 'Sudria', null, { negated: true })])).toHaveLength(2);
+  });
+
+  it('reads one speaker\'s claims on one day to one addressee as one occasion, under the first claim\'s type', () => {
+    const out = oneReportPerHappening([
+      ev('ACCUSE', 'Arvid Holm', 'Sudria', '2024-03-05'),
+      ev('THREATEN', 'Arvid Holm', 'Sudria', '2024-03-05'),
+      ev('REJECT', 'Arvid Holm', 'Sudria', '2024-03'),
+    ]);
+    expect(out.map((e) => e.type)).toEqual(['ACCUSE', 'REJECT']);
+    expect(out[0]!.evidence).toHaveLength(1);
+  });
+});

@@ -1,0 +1,69 @@
+// One report per happening per article. A news article names its main act in the headline, again
+// in the lede and again further down ("Trump warns…", "Trump on Tuesday warned…", "as Trump
+// warned…"); coded sentence by sentence that is three events, and a desk's timeline fills with
+// copies. Mentions of one act by one actor are folded into the first mention (the headline or lede,
+// which frames it), which keeps the other sentences as evidence and takes the most precise date
+// any of them gives.
+//
+// Two mentions are one happening when they have the same source, the same type and negation, no
+// conflicting target (one may leave it out) and no conflicting date (a day and its month agree; a
+// mention without a date of its own agrees with any). A speaker's statements on one occasion are
+// one happening too: statement-type events (saying.ts) of one source with the same date and
+// target are one occasion under the first mention's type.
+import type { AnalysisEvent, EventActor } from '../types.js';
+import { SAYING_TYPES as SAYING } from './saying.js';
+
+/** An actor's identity for comparison: the registry entity, else the name, else the country alone. */
+function identity(a: EventActor | null): string | null {
+  if (!a) return null;
+  if (a.entityId) return `id:${a.entityId}`;
+  if (a.name) return `name:${a.name.toLowerCase()}`;
+  return a.country ? `country:${a.country}` : null;
+}
+
+/** Partial dates agree when one is a prefix of the other ("2017-08" and "2017-08-08"), or one is unknown. */
+function datesAgree(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** The more precise of two agreeing dates. */
+const finer = (a: string | null, b: string | null): string | null => ((b?.length ?? 0) > (a?.length ?? 0) ? b : a);
+
+/** Exactly the same day (a speaker's occasion needs a date the text gives, not a shared month). */
+const sameDay = (a: string | null, b: string | null): boolean => !!a && a.length === 10 && a === b;
+
+function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: string | null): boolean {
+  const source = identity(first.source);
+  if (!source || source !== identity(later.source)) return false;
+  const t1 = identity(first.target);
+  const t2 = identity(later.target);
+  if (t1 && t2 && t1 !== t2) return false;
+  if (first.type === later.type && !!first.negated === !!later.negated) return datesAgree(firstDate, later.date);
+  // One speaker, one day, one addressee: one occasion whatever each claim is coded as.
+  return SAYING.has(first.type) && SAYING.has(later.type) && t1 === t2 && sameDay(firstDate, later.date);
+}
+
+/**
+ * Folds later mentions of a happening into its first mention, in text order. The kept event
+ * gets the most precise agreeing date, the first target and quote any mention gives, and the
+ * folded mentions' sentences as `evidence`.
+ */
+export function oneReportPerHappening(events: AnalysisEvent[]): AnalysisEvent[] {
+  const kept: AnalysisEvent[] = [];
+  for (const e of events) {
+    const home = kept.find((k) => oneHappening(k, e, k.date));
+    if (!home) {
+      kept.push(e);
+      continue;
+    }
+    home.date = finer(home.date, e.date);
+    home.target ??= e.target;
+    home.quote ??= e.quote;
+    home.responseCue ??= e.responseCue;
+    if (e.sentence && e.sentence.start !== home.sentence?.start && !home.evidence?.some((s) => s.start === e.sentence!.start)) {
+      (home.evidence ??= []).push(e.sentence);
+    }
+  }
+  return kept;
+}
