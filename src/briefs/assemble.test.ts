@@ -73,6 +73,9 @@ describe('brief assembly', () => {
     for (let k = 1; k < t.length; k++) expect(t[k - 1]!.score).toBeGreaterThanOrEqual(t[k]!.score);
     expect(totalScore({ novelty: 1, intensity: 1, actor: 1, reports: 1 })).toBe(1);
     expect(scoreParts(offer, '2026-03-03', false, () => 0.5)).toMatchObject({ novelty: 0.2, reports: 0.667, actor: 0.5 });
+    // Done to the focus country by nobody named: no actor rank at all.
+    const nobody = { ...offer, event: { ...offer.event, source: { name: null, entityId: null, country: null, institution: null } } };
+    expect(scoreParts(nobody, '2026-03-03', false, () => 1).actor).toBe(0);
     expect(brief.ranking).toMatch(/0\.35·novelty/);
   });
 

@@ -13,7 +13,8 @@
 //   president, prime minister, premier, chancellor, supreme leader, king, chairman, general
 //   secretary); 0.8 foreign ministries and foreign ministers (secretary of state, foreign
 //   secretary); 0.6 other ministries, governments, legislatures, parties and ministers; 0.5 a
-//   country; 0.4 any other registry actor; 0.3 an actor with a known country; 0.2 otherwise.
+//   country; 0.4 any other registry actor; 0.3 an actor with a known country; 0.2 otherwise;
+//   0 when the source is unknown (an act nobody is named as doing).
 // - reports: min(1, log2(1 + distinct reporting articles) / 3): 1 report 0.33, 3 → 0.67, 7+ → 1.
 // Ties: the later event first, then the higher id.
 import type { TimelineEntry } from '../events/timeline.js';
@@ -73,7 +74,8 @@ export function scoreParts(entry: TimelineEntry, since: string, repeated: boolea
   return {
     novelty: firstSeenBefore ? 0.2 : repeated ? 0.4 : 1,
     intensity: round3(Math.min(1, Math.abs(e.intensity) / 10)),
-    actor: Math.max(weight(e.source), weight(e.target)),
+    // An act nobody is named as doing is no key item, whoever it was done to.
+    actor: e.source.name || e.source.entityId || e.source.country ? Math.max(weight(e.source), weight(e.target)) : 0,
     reports: round3(Math.min(1, Math.log2(1 + Math.max(0, e.reportCount)) / 3)),
   };
 }

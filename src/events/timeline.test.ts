@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergedFields } from './merge.js';
-import { eventDay, formatHuman, formatMarkdown, toJson, type TimelineEntry } from './timeline.js';
+import { formatHuman, formatMarkdown, toJson, type TimelineEntry } from './timeline.js';
 import { report } from './fixtures.js';
 
 const reports = [report({ outlet: 'Harbor Ledger', quote: 'No talks' }), report({ outlet: 'Northern Wire' })];
@@ -24,16 +24,5 @@ describe('timeline output', () => {
     const md = formatMarkdown([entry]).split('\n');
     expect(md[0]).toMatch(/^\| Date \| Id/);
     expect(md[2]).toMatch(/\| ev5 \|.*\[Harbor Ledger\]\(https:/);
-  });
-
-  it('puts an event the reports date only to the month under its first publication day, marked as such', () => {
-    expect(eventDay({ date: '2026-03-02', sortDate: '2026-03-02' })).toEqual({ date: '2026-03-02', datePrecision: 'text' });
-    expect(eventDay({ date: '2026-03', sortDate: '2026-03-04' })).toEqual({ date: '2026-03-04', datePrecision: 'published' });
-    expect(eventDay({ date: null, sortDate: '2026-03-04' })).toEqual({ date: '2026-03-04', datePrecision: 'published' });
-    // A coarser date the text gives that excludes the publication day is what the text says.
-    expect(eventDay({ date: '2025', sortDate: '2026-03-04' })).toEqual({ date: '2025', datePrecision: 'text' });
-    const undated = { ...entry, event: { ...entry.event, date: '2026-03', sortDate: '2026-03-04' } };
-    expect(toJson(undated)).toMatchObject({ date: '2026-03-04', datePrecision: 'published' });
-    expect(formatHuman([undated])).toMatch(/^2026-03-04\? +ev5/);
   });
 });

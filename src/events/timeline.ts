@@ -1,7 +1,6 @@
 // Timeline assembly: merged events with their reports and response links, in date order, as
 // the `readout timeline` JSON contract (../shared/contracts/cli.md), a readable list, or Markdown.
 import type { ActorRef, EventReport, MergedEvent, ResponseLink } from './types.js';
-import { isDay } from './text.js';
 
 export interface TimelineEntry {
   event: MergedEvent;
@@ -38,8 +37,6 @@ export interface TimelineReportJson {
 export interface TimelineEventJson {
   id: string;
   date: string | null;
-  /** 'text': the reports say when; 'published': they do not, and date is the first report's publication day. */
-  datePrecision: DatePrecision;
   type: string;
   mode: string | null;
   source: TimelineActorJson;
@@ -99,7 +96,7 @@ export function toJson(entry: TimelineEntry): TimelineEventJson {
   const reports = [...entry.reports].sort((a, b) => a.seenAt.localeCompare(b.seenAt) || a.articleId - b.articleId || a.seq - b.seq);
   return {
     id: eventRef(e.id),
-    ...eventDay(e),
+    date: e.date,
     type: e.type,
     mode: e.mode,
     source: actorJson(e.source),
@@ -136,22 +133,8 @@ export function actorLabel(a: ActorRef | null): string {
   return a.country && a.name ? `${name} (${a.country})` : name;
 }
 
-export type DatePrecision = 'text' | 'published';
-
-/**
- * The day an event goes under. Where no report dates it to the day, the first report's
- * publication day stands in, marked as such, provided it lies within what the reports do say
- * ("in August" and a report of 8 August); a coarser date the text gives that excludes it stays.
- */
-export function eventDay(e: Pick<MergedEvent, 'date' | 'sortDate'>): { date: string | null; datePrecision: DatePrecision } {
-  if (isDay(e.date) || (e.date && !e.sortDate.startsWith(e.date))) return { date: e.date, datePrecision: 'text' };
-  return { date: e.sortDate, datePrecision: 'published' };
-}
-
-/** The day, with "?" where only the publication says it ("2017-08-08?"). */
 function dateLabel(e: MergedEvent): string {
-  const { date, datePrecision } = eventDay(e);
-  return datePrecision === 'published' ? `${date}?` : (date ?? '');
+  return e.date ?? `${e.sortDate}?`;
 }
 
 function flags(e: MergedEvent): string {

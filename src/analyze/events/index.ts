@@ -61,10 +61,10 @@ export function findEvents(
       const hasSource = !!(source.name || source.entityId || source.country);
       if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
       const negated = isNegated(seg, h.token, lex);
-      const modality = modalityOf(seg, h.token, sm, lex);
+      const read = modalityOf(seg, h.token, sm, lex);
       // The learned typer (typing/) keeps the rule's type, or overrules it where it is confident:
       // another type (the rule's mode then says nothing) or no event at all. (STATEMENT is the rules'.)
-      const verdict = typeHit({ seg, hit: h, mentions: near, negated, modality }, typer);
+      const verdict = typeHit({ seg, hit: h, mentions: near, negated, modality: read }, typer);
       if (verdict.kind === 'drop') continue;
       const [hitType, hitMode] = verdict.kind === 'retype' ? [verdict.type, null] : [h.type, h.mode];
       // Nobody acts on themselves: a target that is the source (often the speaker named again) is dropped.
@@ -72,7 +72,9 @@ export function findEvents(
       const key = `${hitType}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const [type, mode] = intentOf(hitType, hitMode, modality);
+      const [type, mode] = intentOf(hitType, hitMode, read);
+      // The announcement of a planned act is itself done: "will blockade" is a threat made now.
+      const modality = type !== hitType && read === 'planned' ? 'asserted' : read;
       const level = lex.level(type, mode);
       const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
       const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)

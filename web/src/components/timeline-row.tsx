@@ -15,14 +15,6 @@ export interface RowLinks {
 }
 
 function DateLabel({ e }: { e: TimelineEvent }) {
-  if (e.datePrecision === 'published') {
-    // No report dates it to the day: the first report's publication day stands in, and says so.
-    return (
-      <time dateTime={e.sortDate} title="no report gives the day: the day it was first published">
-        {e.sortDate}?
-      </time>
-    );
-  }
   if (e.date && e.date.length === 10) return <time dateTime={e.date}>{e.date}</time>;
   // Partial or missing dates sort by their anchor day; say so rather than invent a day.
   return (
