@@ -1,7 +1,9 @@
 // Coded events per article: who did what to whom (PLOVER type and mode), how strongly (intensity
 // on −10 … +10 from data/lexicon/events.yaml), how sure (negation, modality, sourcing), when (from
-// the text), with the sentence and trigger as evidence. Pure and deterministic: the lexicon is
-// loaded once per process; only sentences with a trigger do any work.
+// the text), with the sentence and trigger as evidence. The rules find and type the trigger hits;
+// the learned typer (typing/) may retype a hit or drop it as no event where it is confident.
+// Pure and deterministic: the lexicon and the typer's weights are loaded once per process; only
+// sentences with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
 import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventType, Quote, Segmented } from '../types.js';
