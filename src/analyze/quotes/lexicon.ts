@@ -41,6 +41,8 @@ export interface QuoteLexicon {
   addresseeRe: string;
   adverbRe: string;
   anonymityRe: RegExp;
+  /** Nouns for a document or utterance someone is the author of ("statement", "report"). */
+  utteranceHeads: string[];
   /** "a statement by|from X" → X (group 1 is where X starts). */
   utteranceByRe: RegExp;
   /** "… carried by …" cuts the medium off an utterance phrase. */
@@ -77,6 +79,7 @@ export function quoteLexicon(): QuoteLexicon {
     addresseeRe: alt(raw.addressees),
     adverbRe: alt(raw.speaker_adverbs),
     anonymityRe: new RegExp(`\\b(?:${alt(raw.anonymity_markers)})\\b`, 'i'),
+    utteranceHeads: raw.utterance_heads.map(esc),
     utteranceByRe: new RegExp(`^(?:(?:a|an|the|its|his|her|their|one)\\s+)?(?:[\\w-]+\\s+){0,3}?(?:${alt(raw.utterance_heads)})\\s+(?:issued\\s+|released\\s+|made\\s+|posted\\s+)?(?:by|from)\\s+`, 'i'),
     carrierRe: new RegExp(`\\s+(?:(?:and\\s+|that\\s+was\\s+|which\\s+was\\s+)?(?:${alt(raw.carrier_verbs)})\\s+(?:by|in|on|through|via)|via|through|in|on)\\s+`, 'i'),
   };

@@ -50,6 +50,17 @@ describe('findQuotes', () => {
     const t = run('Jonas Whitfield noted that “the border stays closed for now.”').quotes;
     expect(t[0]?.speaker?.name).toBe('Jonas Whitfield');
   });
+  it('gives a document\'s words to whoever issued it', () => {
+    const issued = run('Jonas Whitfield issued a statement on Thursday. The statement says, "We condemn the attack in the strongest terms."').quotes;
+    expect(issued[0]?.speaker).toMatchObject({ name: 'Jonas Whitfield', description: 'The statement' });
+    const country = run('Chile released a report on Friday. "The border is calm," the report said.').quotes;
+    expect(country[0]?.speaker).toMatchObject({ name: 'Chile', entityId: 'country:CHL' });
+    const possessed = run('Marta Kovalenko’s statement came late. "The border is calm," the statement said.').quotes;
+    expect(possessed[0]?.speaker?.name).toBe('Marta Kovalenko');
+    // Nobody named as issuing it: the document stays a description.
+    const orphan = run('A statement appeared online. "The border is calm," the statement said.').quotes;
+    expect(orphan[0]?.speaker).toMatchObject({ name: null, description: 'the statement' });
+  });
   it('gives both parts of a split quote one speaker', () => {
     const q = run('“The talks,” Marta Kovalenko said, “are over for this year.”').quotes;
     expect(q.map((x) => x.speaker?.name)).toEqual(['Marta Kovalenko', 'Marta Kovalenko']);

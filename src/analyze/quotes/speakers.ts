@@ -3,6 +3,7 @@
 // description, or the person behind a medium ("a statement by the minister carried by KCNA").
 import type { Entity, EntityIndex, Mention, Speaker } from '../types.js';
 import { isAnonymousPhrase } from './anonymous.js';
+import { issuerOf } from './issuer.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { skipDateline, type Range } from './phrase.js';
 
@@ -55,6 +56,9 @@ export function resolveSpeaker(text: string, range: Range, entities: EntityIndex
       record(entities, res, text, r.start, coreEnd, 'title');
       return named(res);
     }
+    // "The statement says": the document speaks for whoever issued it.
+    const issuer = issuerOf(text, r.start, core, lex.utteranceHeads, entities);
+    if (issuer) return { ...named(issuer), description: phrase };
     return { name: null, entityId: null, anonymous: false, description: phrase };
   }
   // A capitalised name the entity finder did not keep: try it as a surname or title, else keep it.
