@@ -1,8 +1,9 @@
 // Coded events per article: who did what to whom (PLOVER type and mode), how strongly (intensity
 // on −10 … +10 from data/lexicon/events.yaml), how sure (negation, modality, sourcing), when (from
 // the text), with the sentence and trigger as evidence; then one report per happening
-// (happenings.ts). Pure and deterministic: the lexicon is loaded once per process; only sentences
-// with a trigger do any work.
+// (happenings.ts). The rules find and type the trigger hits; the learned typer (typing/) drops a
+// hit it is confident is no event. Pure and deterministic: the lexicon and the typer's weights
+// are loaded once per process; only sentences with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
 import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, Quote, Segmented } from '../types.js';
@@ -17,9 +18,10 @@ import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcin
 import { linkResponses } from './responses.js';
 import { SAYING_TYPES } from './saying.js';
 import { findTriggers } from './triggers.js';
+import { keepsHit, loadTypingModel } from './typing/classify.js';
 
 /** Characters either side of a trigger searched for its actors when a sentence is very long. */
-const ACTOR_WINDOW = 600;
+export const ACTOR_WINDOW = 600;
 
 const STATE_MEDIA_KINDS = new Set(['news-agency', 'media']);
 
@@ -27,6 +29,7 @@ export function findEvents(
   seg: Segmented, entities: EntityIndex, quotes: Quote[], dates: DateMention[], registry: Registry, input: ArticleInput,
 ): AnalysisEvent[] {
   const lex = eventLexicon();
+  const typer = loadTypingModel();
   const bySentence = findTriggers(seg, lex, [...dates].sort((a, b) => a.start - b.start));
   if (!bySentence.some((h) => h?.length)) return [];
   const placed = placedMentions(entities);
@@ -62,12 +65,17 @@ export function findEvents(
       // An act with neither actor ("the conference opened"), or a statement by nobody, tells a desk nothing.
       const hasSource = !!(source.name || source.entityId || source.country);
       if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
+      const negation = isNegated(seg, h.token, lex);
+      const read = modalityOf(seg, h.token, sm, lex);
+      // The learned typer (typing/) drops a hit it is confident is no event (a byline, a caption, a
+      // background mention); STATEMENT hits are the rules' alone.
+      if (!keepsHit({ seg, hit: h, mentions: near, negated: negation, modality: read }, typer)) continue;
       // Nobody acts on themselves: a target that is the source (often the speaker named again) is dropped.
       if (target && ((target.entityId && target.entityId === source.entityId) || (target.name && target.name === source.name))) target = null;
       const key = `${h.type}|${source.entityId ?? source.name}|${target?.entityId ?? target?.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const coded = codeAct(h.type, h.mode, isNegated(seg, h.token, lex), modalityOf(seg, h.token, sm, lex));
+      const coded = codeAct(h.type, h.mode, negation, read);
       if (!coded) continue;
       const { type, mode, negated, modality } = coded;
       const level = lex.level(type, mode);
