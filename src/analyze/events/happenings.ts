@@ -1,7 +1,7 @@
 // One report per happening per article. A news article names its main act in the headline, again
-// in the lede and again further down ("Trump warns…", "Trump on Tuesday warned…", "as Trump
-// warned…"); coded sentence by sentence that is three events, and a desk's timeline fills with
-// copies. Mentions of one act by one actor are folded into the first mention (the headline or lede,
+// in the lede and again further down ("Minister warns…", "The minister on Tuesday warned…", "as
+// the minister warned…"); coded sentence by sentence that is three events, and a desk's timeline
+// fills with copies. Mentions of one act by one actor are folded into the first mention (the headline or lede,
 // which frames it), which keeps the other sentences as evidence and takes the most precise date
 // any of them gives.
 //

@@ -49,7 +49,7 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   // A one-word trigger read as an adjective describes, it does not report ("a demanding
   // phrase", "threatening rhetoric").
   if (p.words === 1 && tok.pos === 'ADJ') return null;
-  // "will be met with fire", "was met with criticism": meeting with a reaction, not with someone.
+  // "will be met with force", "was met with criticism": meeting with a reaction, not with someone.
   if (p.type === 'CONSULT' && tok.lower === 'met' && /^met\s+with\b/i.test(text.slice(tok.start, tok.start + 12)) && BE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
