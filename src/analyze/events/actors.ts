@@ -3,6 +3,7 @@
 // passive and nominal "by X" agents, pronouns resolved through the EntityIndex, and the quote
 // speaker when the trigger is inside quoted words.
 import type { Entity, EntityIndex, Mention, Quote, Segmented, Token } from '../types.js';
+import { groupSubject, type GroupSubject } from './group-subject.js';
 
 export interface Placed {
   e: Entity;
@@ -25,6 +26,8 @@ export interface ActorPick {
   target: Entity | null;
   /** The source came from the speaker of a quote (name only when the speaker has no entity). */
   speaker: Quote['speaker'] | null;
+  /** No entity acts, but a group named by a common noun is the clause's subject ("Police fired …"). */
+  group: GroupSubject | null;
   passive: boolean;
   /** Where the trigger's clause starts once an introductory "According to X, …" is skipped. */
   clauseFrom: number;
@@ -166,5 +169,6 @@ export function pickActors(
     target = (candidates.find((p) => p.e.type !== 'place') ?? candidates.find((p) => !where(p)))?.e ?? null;
   }
   if (!target) target = before.filter((p) => !sameSide(p.e) && p.e !== source && p.e.type !== 'place').at(-1)?.e ?? null;
-  return { source, target, speaker, passive, clauseFrom };
+  const group = !source && !speaker && !passive ? groupSubject(seg, tokenIdx, clauseStart, inSentence) : null;
+  return { source, target, speaker, group, passive, clauseFrom };
 }

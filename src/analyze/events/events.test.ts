@@ -101,6 +101,20 @@ describe('actors', () => {
   });
 });
 
+describe('groups as actors', () => {
+  it('files an act under the group that is its subject, in the country the sentence gives', () => {
+    const police = first('Police fired tear gas at students in Lima on Monday.');
+    expect(police.source).toMatchObject({ name: 'Police', country: 'PER' });
+    const protest = events('Hundreds of protesters blocked the main road outside the parliament in Chile.').find((e) => e.type === 'PROTEST')!;
+    expect(protest.source).toMatchObject({ name: 'Hundreds of protesters', country: 'CHL' });
+    expect(first('Militants attacked a convoy in northern Mali.').source).toMatchObject({ name: 'Militants', country: 'MLI' });
+  });
+  it('leaves a group that is not the subject alone', () => {
+    const e = first('Chile accused the police of Peru of torture.');
+    expect(e.source.country).toBe('CHL');
+  });
+});
+
 describe('qualifiers', () => {
   it('codes negated cooperation as a refusal, a pledge not to fight as an intent, and an attack that did not happen as nothing', () => {
     const refused = first('Odile Varnet did not attend the meeting with Chile.');

@@ -6,7 +6,7 @@
 // are loaded once per process; only sentences with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
-import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, Quote, Segmented } from '../types.js';
+import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventActor, Quote, Segmented } from '../types.js';
 import { actorOf, dominantCountry, isInternational, personCountry, speakerActor } from './actor-roll.js';
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
@@ -54,7 +54,10 @@ export function findEvents(
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
       const date = when.dateFor(si, h.start, pick.clauseFrom);
-      const source = pick.source ? actorOf(pick.source, registry, date) : pick.speaker ? speakerActor(pick.speaker) : { name: null, entityId: null, country: null };
+      const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
+        : pick.speaker ? speakerActor(pick.speaker)
+        : pick.group ? { name: pick.group.name, entityId: null, country: pick.group.country }
+        : { name: null, entityId: null, country: null };
       let target = pick.target ? actorOf(pick.target, registry, date) : null;
       // A person or institution the registry does not place gets its country from the sentence or the article.
       if ((pick.source?.type === 'person' || pick.source?.type === 'organization') && !source.country && !isInternational(registry, source.institution)) {
@@ -62,6 +65,8 @@ export function findEvents(
         const at = near.filter((p) => p.e === src && p.m.end <= h.start).at(-1) ?? near.find((p) => p.e === src);
         source.country = personCountry(seg.text, at, h.start, near, (dominant ??= dominantCountry(placed)));
       }
+      // A group the sentence does not place ("Police fired …") belongs to the article's country, if one dominates.
+      if (pick.group && !source.country) source.country = (dominant ??= dominantCountry(placed));
       // An act with neither actor ("the conference opened"), or a statement by nobody, tells a desk nothing.
       const hasSource = !!(source.name || source.entityId || source.country);
       if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
