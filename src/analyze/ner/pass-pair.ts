@@ -4,7 +4,8 @@
 // and are most of the scoring time). The scores are the ones each model gives alone.
 import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, forceOutside, type TagFeatures } from './features.js';
 import { N_LABELS } from './labels.js';
-import { BEYOND, claimScoreSlot, FeatureTable, ROLE, wordScores, type TaggerModel } from './model.js';
+import { FeatureTable } from './feature-table.js';
+import { BEYOND, claimScoreSlot, ROLE, wordScores, type TaggerModel } from './model.js';
 import type { WordAtoms } from './word-atoms.js';
 
 const L = N_LABELS;

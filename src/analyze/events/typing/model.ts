@@ -2,6 +2,7 @@
 // with per-label thresholds the training script calibrated on held-out folds. Stored gzipped:
 // "ROEVT1", a JSON header, the feature hashes (u32) and the weights (i16 with one scale).
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { FeatureTable } from '../../ner/feature-table.js';
 import { EVENT_TYPES, type EventType } from '../../types.js';
 
 const MAGIC = 'ROEVT1';
@@ -23,7 +24,7 @@ export interface TypingHeader {
 }
 
 export class TypingModel {
-  private readonly rows: RowTable;
+  private readonly rows: FeatureTable;
 
   constructor(
     readonly header: TypingHeader,
@@ -32,7 +33,7 @@ export class TypingModel {
     private readonly weights: Float32Array,
   ) {
     if (header.labels.join() !== TYPING_LABELS.join()) throw new Error(`event typer labels ${header.labels.join()} differ from the code's`);
-    this.rows = new RowTable(hashes);
+    this.rows = new FeatureTable(hashes);
   }
 
   get size(): number {
@@ -82,32 +83,5 @@ export class TypingModel {
     at += rows * 4;
     const q = new Int16Array(copy(rows * N_TYPING * 2));
     return new TypingModel(header, hashes, Float32Array.from(q, (x) => x * scale));
-  }
-}
-
-/** Feature hash → row, open addressing over one typed array of (hash, row + 1) pairs (a Map costs more per probe). */
-class RowTable {
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
-
-  constructor(hashes: Uint32Array) {
-    let size = 16;
-    while (size < hashes.length * 2) size *= 2;
-    this.slots = new Uint32Array(size * 2);
-    this.mask = size - 1;
-    for (let r = 0; r < hashes.length; r++) {
-      let slot = hashes[r]! & this.mask;
-      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = hashes[r]!;
-      this.slots[slot * 2 + 1] = r + 1;
-    }
-  }
-
-  row(h: number): number {
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const r = this.slots[slot * 2 + 1]!;
-      if (r === 0) return -1;
-      if (this.slots[slot * 2] === h) return r - 1;
-    }
   }
 }
