@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isReadoutError } from '../core/errors.js';
 import { demonymPlural, familyName } from './build-index.js';
 import { loadRegistry, shippedVersion } from './load.js';
-import { normalizeName } from './normalize.js';
+import { idsOf } from './test-lookup.js';
 import { compiledIsFresh } from './shipped.js';
 import type { Actor } from './types.js';
 
@@ -18,11 +18,7 @@ const file = (name: string, content: string): string => {
 };
 
 const registry = loadRegistry();
-const ids = (surface: string, via?: string) =>
-  registry
-    .lookup(normalizeName(surface))
-    .filter((h) => !via || h.via === via)
-    .map((h) => h.actorId);
+const ids = idsOf;
 
 function thrown(fn: () => unknown): Error {
   try {

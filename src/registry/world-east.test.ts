@@ -2,14 +2,10 @@
 // person, institutions named generically take the country's, and every dated role is in order.
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from './load.js';
-import { normalizeName } from './normalize.js';
+import { idsOf } from './test-lookup.js';
 
 const registry = loadRegistry();
-const ids = (surface: string, via?: string) =>
-  registry
-    .lookup(normalizeName(surface))
-    .filter((h) => !via || h.via === via)
-    .map((h) => h.actorId);
+const ids = idsOf;
 
 describe('world registry (Asia, Middle East, Africa)', () => {
   it('resolves the usual transliterations of a name to one person', () => {
