@@ -48,4 +48,20 @@ describe('one report per happening per article', () => {
     expect(out.map((e) => e.type)).toEqual(['ACCUSE', 'REJECT']);
     expect(out[0]!.evidence).toHaveLength(1);
   });
+
+  it('reads one actor\'s triggers in one sentence as one happening, a bare statement giving way to the act', () => {
+    const sentence = { start: 5000, end: 5100, text: 'Norland said it was weighing a strike on Sudria and warned of war.' };
+    const out = oneReportPerHappening([
+      ev('STATEMENT', 'Norland', null, '2024-03-05', { sentence }),
+      ev('ASSAULT', 'Norland', 'Sudria', '2024-03-05', { sentence }),
+      ev('THREATEN', 'Norland', 'Sudria', '2024-03-05', { sentence }),
+    ]);
+    expect(out.map((e) => e.type)).toEqual(['ASSAULT']);
+  });
+
+  it('keeps one sentence\'s acts of one actor apart when they are done to different targets', () => {
+    const sentence = { start: 6000, end: 6100, text: 'Norland shelled Sudria and held talks with Vestmark.' };
+    const out = oneReportPerHappening([ev('ASSAULT', 'Norland', 'Sudria', null, { sentence }), ev('CONSULT', 'Norland', 'Vestmark', null, { sentence })]);
+    expect(out).toHaveLength(2);
+  });
 });

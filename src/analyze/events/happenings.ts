@@ -9,7 +9,9 @@
 // conflicting target (one may leave it out) and no conflicting date (a day and its month agree; a
 // mention without a date of its own agrees with any). A speaker's statements on one occasion are
 // one happening too: statement-type events (saying.ts) of one source with the same date and
-// target are one occasion under the first mention's type.
+// target are one occasion under the first mention's type. And one sentence tells one happening
+// per actor: "X said it is examining plans for a strike" or "X urged … and warned …" codes
+// several triggers of one source, and the first (the main clause, nearest its subject) frames it.
 import type { AnalysisEvent, EventActor } from '../types.js';
 import { SAYING_TYPES as SAYING } from './saying.js';
 
@@ -39,31 +41,45 @@ function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: str
   const t1 = identity(first.target);
   const t2 = identity(later.target);
   if (t1 && t2 && t1 !== t2) return false;
+  if (sameSentence(first, later)) return true;
   if (first.type === later.type && !!first.negated === !!later.negated) return datesAgree(firstDate, later.date);
   // One speaker, one day, one addressee: one occasion whatever each claim is coded as.
   return SAYING.has(first.type) && SAYING.has(later.type) && t1 === t2 && sameDay(firstDate, later.date);
 }
 
+/** Same source in the same sentence: one happening whatever each trigger was coded as. */
+const sameSentence = (a: AnalysisEvent, b: AnalysisEvent): boolean => !!a.sentence && a.sentence.start === b.sentence?.start;
+
 /**
  * Folds later mentions of a happening into its first mention, in text order. The kept event
  * gets the most precise agreeing date, the first target and quote any mention gives, and the
- * folded mentions' sentences as `evidence`.
+ * folded mentions' sentences as `evidence`. Within one sentence a bare STATEMENT ("X said …")
+ * gives way to the specific act that follows ("… it would retaliate").
  */
 export function oneReportPerHappening(events: AnalysisEvent[]): AnalysisEvent[] {
   const kept: AnalysisEvent[] = [];
   for (const e of events) {
-    const home = kept.find((k) => oneHappening(k, e, k.date));
-    if (!home) {
+    const at = kept.findIndex((k) => oneHappening(k, e, k.date));
+    if (at < 0) {
       kept.push(e);
       continue;
     }
-    home.date = finer(home.date, e.date);
-    home.target ??= e.target;
-    home.quote ??= e.quote;
-    home.responseCue ??= e.responseCue;
-    if (e.sentence && e.sentence.start !== home.sentence?.start && !home.evidence?.some((s) => s.start === e.sentence!.start)) {
-      (home.evidence ??= []).push(e.sentence);
-    }
+    const home = kept[at]!;
+    if (sameSentence(home, e) && home.type === 'STATEMENT' && e.type !== 'STATEMENT') kept[at] = absorb(e, home);
+    else absorb(home, e);
   }
   return kept;
+}
+
+/** Adds what `other` knows of the happening to `into`. */
+function absorb(into: AnalysisEvent, other: AnalysisEvent): AnalysisEvent {
+  into.date = finer(into.date, other.date);
+  into.target ??= other.target;
+  into.quote ??= other.quote;
+  into.responseCue ??= other.responseCue;
+  const sentences = [...(other.sentence ? [other.sentence] : []), ...(other.evidence ?? [])];
+  for (const s of sentences) {
+    if (s.start !== into.sentence?.start && !into.evidence?.some((x) => x.start === s.start)) (into.evidence ??= []).push(s);
+  }
+  return into;
 }
