@@ -183,3 +183,11 @@ describe('dates and evidence', () => {
     expect(JSON.stringify(events(text, '2022-05-10'))).toBe(JSON.stringify(events(text, '2022-05-10')));
   });
 });
+
+describe('wire datelines', () => {
+  it('gives neither the filing place nor the outlet a part in the act', () => {
+    const e = first('LIMA (Andean Wire) -- Peru is working on a plan to fire missiles into the sea off Chile.', '2022-05-11');
+    expect(e.source.name).toBe('Peru');
+    expect(first('(Andean Wire) -- Troops shelled border posts in Chile overnight.', '2022-05-11').source.name).toBeNull();
+  });
+});

@@ -11,6 +11,7 @@ import { actorOf, dominantCountry, isInternational, personCountry, speakerActor 
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCrossReference } from './cross-reference.js';
+import { datelineLength } from './dateline.js';
 import { datePicker } from './event-date.js';
 import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
@@ -42,7 +43,8 @@ export function findEvents(
     if (!hits?.length) continue;
     const s = seg.sentences[si]!;
     if (isCrossReference(s.text)) continue;
-    const inSentence = mentionsIn(placed, s.start, s.end);
+    const from = s.start + datelineLength(s.text);
+    const inSentence = mentionsIn(placed, from, s.end);
     const sentQuotes = quotes.filter((q) => q.start < s.end && s.start < q.end);
     const stateMedium = inSentence.some((p) => p.e.type === 'organization' && !!p.e.id && STATE_MEDIA_KINDS.has(registry.get(p.e.id)?.kind ?? ''));
     const responseCue = responseCueOf(s.text, lex);
@@ -51,7 +53,7 @@ export function findEvents(
     const seen = new Set<string>();
     for (const h of hits) {
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
-      const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(s.start, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
+      const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
