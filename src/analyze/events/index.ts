@@ -11,7 +11,7 @@ import { actorOf, dominantCountry, isInternational, personCountry, speakerActor 
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCrossReference } from './cross-reference.js';
-import { datelineLength } from './dateline.js';
+import { datelineLength } from '../entities/dateline.js';
 import { datePicker } from './event-date.js';
 import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
