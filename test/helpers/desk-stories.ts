@@ -14,6 +14,18 @@ export const EXCHANGE: readonly Story[] = [
   ['2026-03-09', 'Northern Wire', 'North Korea on Monday threatened the United States with retaliation.'],
 ];
 
+/**
+ * Another dyad's exchanges, one a day for `days` days of January 2025 (before every other story,
+ * so they sort after them), for tests that need more events than one page of a list holds.
+ */
+export function backgroundStories(days: number): Story[] {
+  const acts = ['protested to Japan over fishing rights', 'accused Japan of violating its waters', 'held talks with Japan on the border', 'threatened Japan with sanctions'];
+  return Array.from({ length: days }, (_, i) => {
+    const day = `2025-01-${String(i + 1).padStart(2, '0')}`;
+    return [day, 'Strait Herald', `South Korea on January ${i + 1} ${acts[i % acts.length]}.`] as const;
+  });
+}
+
 /** Stories as `readout ingest` JSON Lines records (one URL per outlet, day and position). */
 export function storyArticles(stories: readonly Story[], title: (text: string, i: number) => string = (_t, i) => `Story ${i}`) {
   return stories.map(([day, source, text], i) => ({

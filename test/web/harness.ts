@@ -41,11 +41,12 @@ async function token(store: IngestedStore, role: 'viewer' | 'analyst'): Promise<
   return r.stdout.trim();
 }
 
-export async function startDashboard(): Promise<Dashboard> {
+/** A store with the demo data and the desk's exchange; `extra` adds articles (ingest records) for one screen's tests. */
+export async function startDashboard(extra: readonly object[] = []): Promise<Dashboard> {
   const store = emptyStore('web');
   const demo = await runCli(['demo', '--store', store.env.READOUT_DB!, '--no-serve'], store.env);
   if (demo.code !== 0) throw new Error(`demo: ${demo.stderr}`);
-  await ingestRecords(store, storyArticles(EXCHANGE, (text) => text.split(' ').slice(0, 9).join(' ')));
+  await ingestRecords(store, [...storyArticles(EXCHANGE, (text) => text.split(' ').slice(0, 9).join(' ')), ...extra]);
   const tokens = { viewer: await token(store, 'viewer'), analyst: await token(store, 'analyst') };
   const serve = await startServe({ ...store.env, READOUT_LOG_LEVEL: 'warn' });
   const url = serve.url;

@@ -5,6 +5,7 @@
 // further down or outside the filters (GET /events/{id}), the empty state and a narrow window.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { backgroundStories, storyArticles } from '../helpers/desk-stories.js';
 import { describeInBrowser, startDashboard, type Dashboard } from './harness.js';
 
 type Row = { id: string; date: string | null; sortDate: string; type: string };
@@ -13,7 +14,8 @@ describeInBrowser('dashboard: Timeline', () => {
   let d: Dashboard;
   let all: Row[];
   beforeAll(async () => {
-    d = await startDashboard();
+    // A month of another dyad's events, so the store holds more than the list's first page (100).
+    d = await startDashboard(storyArticles(backgroundStories(28)));
     const res = await fetch(`${d.url}/timeline?limit=500`, { headers: { authorization: `Bearer ${d.tokens.viewer}` } });
     all = ((await res.json()) as { items: Row[] }).items;
   }, 120_000);
