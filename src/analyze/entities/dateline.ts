@@ -20,9 +20,9 @@ export function isDateline(seg: Segmented, a: number, b: number): boolean {
   return /^(?:[-–—]|--)$/.test(next.text) && !!cityByName(seg.text.slice(toks[a]!.start, toks[b - 1]!.end));
 }
 
-// The prefix on a sentence's text: the filing place in capitals, optionally with its region or date ("MANILA, Philippines",
-// "SEOUL, March 3"), then the outlet in brackets, then a dash and a space; either the place or
-// the outlet must be there.
+// The prefix on a sentence's text: the filing place in capitals, optionally with its region or
+// date ("MANILA, Philippines", "SEOUL, March 3"), then the outlet in brackets, then a dash and a
+// space; either the place or the outlet must be there.
 const PLACE = String.raw`(\p{Lu}{2,}[\p{Lu}\p{M}.'’ -]*?)(,\s*[\p{Lu}\d][\p{L}\d.]*(?:\s[\p{Lu}\d][\p{L}\d.]*){0,3})?`;
 const OUTLET = String.raw`(\([^()\n]{1,40}\))`;
 const DATELINE = new RegExp(String.raw`^\s*(?:${PLACE}\s*${OUTLET}?|${OUTLET})\s*(--|[-–—])\s+`, 'u');
