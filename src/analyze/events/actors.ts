@@ -169,6 +169,26 @@ export function pickActors(
     target = (candidates.find((p) => p.e.type !== 'place') ?? candidates.find((p) => !where(p)))?.e ?? null;
   }
   if (!target) target = before.filter((p) => !sameSide(p.e) && p.e !== source && p.e.type !== 'place').at(-1)?.e ?? null;
+  // "Y must stop …, X said": whoever must is the one asked, and whoever says so asks (an
+  // unattributed "Y must …" is asked by nobody the text names).
+  if (lower(trig) === 'must' && subject && !passive) {
+    const asked = subject;
+    const q = quotes.find((x) => x.speaker && x.start <= trig.start && trig.start < x.end) ?? quotes.find((x) => x.speaker);
+    const byQuote = q?.speaker?.entityId ? entities.entities.find((e) => e.id === q.speaker!.entityId) ?? null : null;
+    const asker = byQuote ?? (q ? null : saidBy(seg, after, speechVerbs) ?? subjectOf(before.filter((p) => p.m.end <= clauseStart)));
+    target = asked;
+    source = asker === asked ? null : asker;
+    speaker = !source && q?.speaker ? q.speaker : null;
+  }
   const group = !source && !speaker && !passive ? groupSubject(seg, tokenIdx, clauseStart, inSentence) : null;
   return { source, target, speaker, group, passive, clauseFrom };
+}
+
+/** "…, X said": the first entity after the trigger that a speech verb follows. */
+function saidBy(seg: Segmented, after: Placed[], speechVerbs: Set<string>): Entity | null {
+  for (const p of after) {
+    const next = seg.tokens.find((t) => t.start >= p.m.end);
+    if (next && speechVerbs.has(next.lower)) return p.e;
+  }
+  return null;
 }

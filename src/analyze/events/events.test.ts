@@ -99,6 +99,13 @@ describe('actors', () => {
     expect(e.source.name).toBe('Odile Varnet');
     expect(e.quote).toContain('attack any vessel');
   });
+  it('makes whoever says another must act the one who asks, and the other the one asked', () => {
+    const pair = (text: string) => { const e = first(text, '2022-05-11'); return [e.type, e.source.name, e.target?.country]; };
+    expect(pair('Peru must withdraw its troops from the border, Odile Varnet said on Monday.')).toEqual(['REQUEST', 'Odile Varnet', 'PER']);
+    expect(pair('"Peru must withdraw its troops," Chile said in a statement.')).toEqual(['REQUEST', 'Chile', 'PER']);
+    expect(pair('Chile said Peru must withdraw its troops from the border.')).toEqual(['REQUEST', 'Chile', 'PER']);
+    expect(pair('Peru must withdraw its troops from the border.')).toEqual(['REQUEST', null, 'PER']);
+  });
 });
 
 describe('groups as actors', () => {
