@@ -153,6 +153,12 @@ describe('qualifiers', () => {
   it('reads no event in a trigger word used as an adjective', () => {
     expect(events('It is a demanding phrase for Chile.').filter((e) => e.type === 'REQUEST')).toEqual([]);
   });
+  it('reads a question put to a speaker as no request', () => {
+    const requests = (text: string) => events(text).filter((e) => e.type === 'REQUEST');
+    expect(requests('When asked to comment on the reports about Peru, Odile Varnet replied that she would wait.')).toEqual([]);
+    expect(requests('Odile Varnet asked reporters whether Peru would attend.')).toEqual([]);
+    expect(requests('Chile asked Peru to withdraw its troops.')).toHaveLength(1);
+  });
   it('reads "be met with" as a reaction, not a meeting', () => {
     expect(events('Odile Varnet said any attack on Chile will be met with force.').some((e) => e.type === 'CONSULT')).toBe(false);
     expect(events('The proposal was met with criticism in Peru.').some((e) => e.type === 'CONSULT')).toBe(false);

@@ -21,6 +21,10 @@ const VERBAL = new Set(['VERB', 'AUX']);
 /** A form of "be" right before a word: the word is a passive participle. */
 const BE = /\b(?:be|been|being|is|are|was|were)\s+$/i;
 const FRAMING = new Set<EventType>(['REQUEST', 'THREATEN', 'AGREE', 'REJECT', 'ACCUSE']);
+/** "When asked to comment", "if asked": a question put to the speaker (by a reporter), not a request. */
+const QUESTION_BEFORE = /\b(?:when|if|once|after|before)\s+(?:(?:he|she|they|it)\s+(?:is|was|were)\s+)?$/i;
+/** "asked about …", "asked reporters whether …": a question, not a request. */
+const QUESTION_AFTER = /^ask(?:ed|s|ing)?\s+(?:\p{L}+\s+)?(?:about|whether|if|what|how|why|who)\b/iu;
 
 /** `dates`: date mentions in text order; a token inside one ("March", "May") triggers nothing. */
 export function findTriggers(seg: Segmented, lex: EventLexicon, dates: Span[]): TriggerHit[][] {
@@ -51,6 +55,7 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   if (p.words === 1 && tok.pos === 'ADJ') return null;
   // "will be met with force", "was met with criticism": meeting with a reaction, not with someone.
   if (p.type === 'CONSULT' && tok.lower === 'met' && /^met\s+with\b/i.test(text.slice(tok.start, tok.start + 12)) && BE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return null;
+  if (p.type === 'REQUEST' && tok.lower.startsWith('ask') && (QUESTION_BEFORE.test(text.slice(Math.max(0, tok.start - 24), tok.start)) || QUESTION_AFTER.test(text.slice(tok.start, tok.start + 40)))) return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
     verbal: VERBAL.has(tok.pos) || (p.words > 1 && tok.pos !== 'NOUN' && tok.pos !== 'PROPN'),
