@@ -1,6 +1,7 @@
 // Entities as event actors: people roll up to their country and to the institution of the registry
 // post they held on the event's date; demonym and metonym mentions stand for their country.
 import { normalizeName } from '../../registry/normalize.js';
+import { quoteLexicon } from '../quotes/lexicon.js';
 import type { RoleSpell, Registry } from '../../registry/types.js';
 import type { Entity, EventActor, Quote } from '../types.js';
 import type { Placed } from './actors.js';
@@ -60,9 +61,16 @@ export function isInternational(registry: Registry, id: string | null | undefine
   return !!a && a.type === 'organization' && (a.kind === 'international' || !a.country);
 }
 
-/** The speaker of a quote with no resolved entity: a name or description, country unknown. */
+let documentRe: RegExp | undefined;
+
+/**
+ * The speaker of a quote with no resolved entity: a name or description, country unknown. A
+ * document nobody is said to have issued ("the report said") names no actor: the source is unknown.
+ */
 export function speakerActor(s: NonNullable<Quote['speaker']>): EventActor {
-  return { name: s.name ?? s.description ?? null, entityId: s.entityId, country: null };
+  documentRe ??= new RegExp(`\\b(?:${quoteLexicon().utteranceHeads.join('|')})$`, 'i');
+  const description = s.description && !documentRe.test(s.description.trim()) ? s.description : null;
+  return { name: s.name ?? description, entityId: s.entityId, country: null };
 }
 
 /** The post (with an institution) valid on `date`; without a date, the current one (no end). */

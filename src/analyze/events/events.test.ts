@@ -99,6 +99,10 @@ describe('actors', () => {
     expect(e.source.name).toBe('Odile Varnet');
     expect(e.quote).toContain('attack any vessel');
   });
+  it('takes no document for an actor: a report nobody is said to have issued leaves the source unknown', () => {
+    expect(first('The report said "we will strike Peru if provoked."').source.name).toBeNull();
+    expect(first('The spokesman said "we will strike Peru if provoked."').source.name).toBe('The spokesman');
+  });
   it('makes whoever says another must act the one who asks, and the other the one asked', () => {
     const pair = (text: string) => { const e = first(text, '2022-05-11'); return [e.type, e.source.name, e.target?.country]; };
     expect(pair('Peru must withdraw its troops from the border, Odile Varnet said on Monday.')).toEqual(['REQUEST', 'Odile Varnet', 'PER']);
