@@ -64,4 +64,19 @@ describe('one report per happening per article', () => {
     const out = oneReportPerHappening([ev('ASSAULT', 'Norland', 'Sudria', null, { sentence }), ev('CONSULT', 'Norland', 'Vestmark', null, { sentence })]);
     expect(out).toHaveLength(2);
   });
+
+  it('folds mentions that name no actor into the article\'s act of that type, which lends them its source', () => {
+    const nobody = { name: null, entityId: null, country: null };
+    const sudria = { name: 'Sudria', entityId: null, country: 'SUD' };
+    const out = oneReportPerHappening([
+      ev('ASSAULT', 'x', null, '2024-03-05', { source: nobody, target: sudria }),
+      ev('ASSAULT', 'Norland', null, '2024-03-05', { target: sudria }),
+      ev('ASSAULT', 'x', 'Convoy', null, { source: nobody }),
+      ev('ASSAULT', 'x', null, '2024-03-05', { source: nobody, target: { name: 'Vestmark', entityId: null, country: 'VST' } }),
+    ]);
+    expect(out).toHaveLength(2);
+    expect(out[0]!.source.name).toBe('Norland');
+    expect(out[0]!.evidence).toHaveLength(2);
+    expect(out[1]!.target?.country).toBe('VST');
+  });
 });

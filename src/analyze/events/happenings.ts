@@ -37,7 +37,9 @@ const sameDay = (a: string | null, b: string | null): boolean => !!a && a.length
 
 function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: string | null): boolean {
   const source = identity(first.source);
-  if (!source || source !== identity(later.source)) return false;
+  const laterSource = identity(later.source);
+  if (!source || !laterSource) return sourcelessMention(first, later, firstDate);
+  if (source !== laterSource) return false;
   const t1 = identity(first.target);
   const t2 = identity(later.target);
   if (t1 && t2 && t1 !== t2) return false;
@@ -45,6 +47,18 @@ function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: str
   if (first.type === later.type && !!first.negated === !!later.negated) return datesAgree(firstDate, later.date);
   // One speaker, one day, one addressee: one occasion whatever each claim is coded as.
   return SAYING.has(first.type) && SAYING.has(later.type) && t1 === t2 && sameDay(firstDate, later.date);
+}
+
+/**
+ * A mention that names no actor ("44 soldiers were killed in the attack") is the article's act of
+ * that type which it does not contradict: the same type and negation, an agreeing date, and no
+ * target in another country.
+ */
+function sourcelessMention(first: AnalysisEvent, later: AnalysisEvent, firstDate: string | null): boolean {
+  if (first.type !== later.type || !!first.negated !== !!later.negated || !datesAgree(firstDate, later.date)) return false;
+  const c1 = first.target?.country;
+  const c2 = later.target?.country;
+  return !c1 || !c2 || c1 === c2;
 }
 
 /** Same source in the same sentence: one happening whatever each trigger was coded as. */
@@ -73,6 +87,7 @@ export function oneReportPerHappening(events: AnalysisEvent[]): AnalysisEvent[] 
 
 /** Adds what `other` knows of the happening to `into`. */
 function absorb(into: AnalysisEvent, other: AnalysisEvent): AnalysisEvent {
+  if (!identity(into.source) && identity(other.source)) into.source = other.source;
   into.date = finer(into.date, other.date);
   into.target ??= other.target;
   into.quote ??= other.quote;
