@@ -163,6 +163,10 @@ describe('qualifiers', () => {
     expect(requests('Odile Varnet asked reporters whether Peru would attend.')).toEqual([]);
     expect(requests('Chile asked Peru to withdraw its troops.')).toHaveLength(1);
   });
+  it('reads speaking to the press as a statement, not a meeting', () => {
+    expect(events('Odile Varnet told a press conference in Lima that Chile would not yield.').some((e) => e.type === 'CONSULT')).toBe(false);
+    expect(events('Odile Varnet held a news conference with Peru\'s foreign minister.').some((e) => e.type === 'CONSULT')).toBe(false);
+  });
   it('reads "be met with" as a reaction, not a meeting', () => {
     expect(events('Odile Varnet said any attack on Chile will be met with force.').some((e) => e.type === 'CONSULT')).toBe(false);
     expect(events('The proposal was met with criticism in Peru.').some((e) => e.type === 'CONSULT')).toBe(false);
