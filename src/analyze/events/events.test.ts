@@ -163,6 +163,14 @@ describe('qualifiers', () => {
     expect(requests('Odile Varnet asked reporters whether Peru would attend.')).toEqual([]);
     expect(requests('Chile asked Peru to withdraw its troops.')).toHaveLength(1);
   });
+  it('reads no act in idioms: "in order to", "a sign of", "wanted to"', () => {
+    const types = (text: string) => events(text).map((e) => e.type);
+    expect(types('Chile moved troops to the border in order to deter Peru.')).not.toContain('REQUEST');
+    expect(types('The flights over Peru were a sign of Chile\'s resolve.')).not.toContain('AGREE');
+    expect(types('Chile wanted to respond to Peru at once.')).not.toContain('REQUEST');
+    expect(types('Chile signed a trade deal with Peru.')).toContain('AGREE');
+    expect(types('Chile wants Peru to withdraw its troops.')).toContain('REQUEST');
+  });
   it('reads speaking to the press as a statement, not a meeting', () => {
     expect(events('Odile Varnet told a press conference in Lima that Chile would not yield.').some((e) => e.type === 'CONSULT')).toBe(false);
     expect(events('Odile Varnet held a news conference with Peru\'s foreign minister.').some((e) => e.type === 'CONSULT')).toBe(false);

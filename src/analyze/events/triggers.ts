@@ -56,10 +56,35 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   // "will be met with force", "was met with criticism": meeting with a reaction, not with someone.
   if (p.type === 'CONSULT' && tok.lower === 'met' && /^met\s+with\b/i.test(text.slice(tok.start, tok.start + 12)) && BE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return null;
   if (p.type === 'REQUEST' && tok.lower.startsWith('ask') && (QUESTION_BEFORE.test(text.slice(Math.max(0, tok.start - 24), tok.start)) || QUESTION_AFTER.test(text.slice(tok.start, tok.start + 40)))) return null;
+  if (isIdiom(p.type, tok.lower, text, tok.start)) return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
     verbal: VERBAL.has(tok.pos) || (p.words > 1 && tok.pos !== 'NOUN' && tok.pos !== 'PROPN'),
   };
+}
+
+/** Words right before and after position `at`'s word, lower-cased. */
+function neighbours(text: string, at: number): [string, string] {
+  const prev = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1] ?? '';
+  const next = /^\S+\s+(\p{L}+)/u.exec(text.slice(at, at + 40))?.[1] ?? '';
+  return [prev.toLowerCase(), next.toLowerCase()];
+}
+
+const SIGN_NOUN_BEFORE = new Set(['a', 'an', 'no', 'any', 'every', 'the', 'first', 'clear', 'little', 'some', 'strong']);
+
+/**
+ * A trigger word in a phrase where it names no act: "in order to" (a purpose), "a sign of" /
+ * "signs that" (evidence, not a signature), "wanted to respond" (a wish; a request needs someone
+ * asked: "wanted X to …").
+ */
+function isIdiom(type: EventType, word: string, text: string, at: number): boolean {
+  if (type === 'REQUEST' && word === 'order') return neighbours(text, at)[0] === 'in';
+  if (type === 'AGREE' && (word === 'sign' || word === 'signs')) {
+    const [prev, next] = neighbours(text, at);
+    return SIGN_NOUN_BEFORE.has(prev) || next === 'of' || next === 'that';
+  }
+  if (type === 'REQUEST' && word.startsWith('want')) return neighbours(text, at)[1] === 'to';
+  return false;
 }
 
 /** Keeps non-overlapping hits, preferring more written words, then verbs, then earlier start. */
