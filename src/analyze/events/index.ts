@@ -10,6 +10,7 @@ import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventActor,
 import { actorOf, dominantCountry, isInternational, personCountry, speakerActor } from './actor-roll.js';
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
+import { isCaption } from './caption.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
 import { datePicker } from './event-date.js';
@@ -42,7 +43,7 @@ export function findEvents(
     const hits = bySentence[si];
     if (!hits?.length) continue;
     const s = seg.sentences[si]!;
-    if (isCrossReference(s.text)) continue;
+    if (isCrossReference(s.text) || isCaption(s.text)) continue;
     const from = s.start + datelineLength(s.text);
     const inSentence = mentionsIn(placed, from, s.end);
     const sentQuotes = quotes.filter((q) => q.start < s.end && s.start < q.end);
