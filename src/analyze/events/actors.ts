@@ -99,7 +99,12 @@ export function pickActors(
   }
   let k = tokenIdx - 1;
   while (k >= 0 && toks[k]!.sentence === trig.sentence && toks[k]!.pos === 'ADV') k--;
-  const passive = k >= 0 && BE.has(lower(toks[k])) && /(?:ed|en|wn|ld|ht|nt|ck)$/i.test(trig.text);
+  const participle = /(?:ed|en|wn|ld|ht|nt|ck)$/i.test(trig.text);
+  // "was captured by X", and the reduced relative "a pilot captured by X" (participle, then "by").
+  let afterTrig = tokenIdx + 1;
+  while (afterTrig < toks.length && toks[afterTrig]!.start < trigEnd) afterTrig++;
+  const byNext = lower(toks[afterTrig]) === 'by' && toks[afterTrig]!.sentence === trig.sentence;
+  const passive = participle && ((k >= 0 && BE.has(lower(toks[k]))) || byNext);
   const before = inSentence.filter((p) => p.m.end <= trig.start);
   // A phrase trigger may hold its object ("rejected the US offer of talks"): look after its first word.
   const after = inSentence.filter((p) => p.m.start >= trig.end);

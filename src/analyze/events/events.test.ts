@@ -93,6 +93,10 @@ describe('actors', () => {
     const late = first('On March 3, 2023, Odile Varnet visited Chile.', '2023-03-05');
     expect(late.source.institution).toBe('org:fra-mfa-test');
   });
+  it('reads "X captured by Y" as a passive: Y acts', () => {
+    const e = first('A Chilean pilot captured by Peruvian forces on Monday was returned on Friday.');
+    expect([e.type, e.source.country, e.target?.country]).toEqual(['COERCE', 'PER', 'CHL']);
+  });
   it('makes the quote speaker the source of the quoted words', () => {
     const e = first('"We will attack any vessel that crosses the line," Odile Varnet said of Chile.');
     expect(e.type).toBe('THREATEN');
@@ -170,6 +174,10 @@ describe('qualifiers', () => {
     expect(types('Chile wanted to respond to Peru at once.')).not.toContain('REQUEST');
     expect(types('Chile signed a trade deal with Peru.')).toContain('AGREE');
     expect(types('Chile wants Peru to withdraw its troops.')).toContain('REQUEST');
+  });
+  it('reads no act in a photo caption', () => {
+    expect(events('This undated photo released by the Chilean news agency shows troops on the border with Peru.')).toEqual([]);
+    expect(events('In this file photo, Chilean troops attack a post on the border with Peru.')).toEqual([]);
   });
   it('reads speaking to the press as a statement, not a meeting', () => {
     expect(events('Odile Varnet told a press conference in Lima that Chile would not yield.').some((e) => e.type === 'CONSULT')).toBe(false);

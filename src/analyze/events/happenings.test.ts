@@ -59,6 +59,11 @@ describe('one report per happening per article', () => {
     expect(out.map((e) => e.type)).toEqual(['ASSAULT']);
   });
 
+  it('keeps two acts of one actor in one sentence apart when neither is a statement', () => {
+    const sentence = { start: 7000, end: 7100, text: 'Norland captured the pilot on Monday and freed him on Friday.' };
+    expect(oneReportPerHappening([ev('COERCE', 'Norland', 'Sudria', null, { sentence }), ev('RETREAT', 'Norland', 'Sudria', null, { sentence })])).toHaveLength(2);
+  });
+
   it('keeps one sentence\'s acts of one actor apart when they are done to different targets', () => {
     const sentence = { start: 6000, end: 6100, text: 'Norland shelled Sudria and held talks with Vestmark.' };
     const out = oneReportPerHappening([ev('ASSAULT', 'Norland', 'Sudria', null, { sentence }), ev('CONSULT', 'Norland', 'Vestmark', null, { sentence })]);

@@ -9,9 +9,10 @@
 // conflicting target (one may leave it out) and no conflicting date (a day and its month agree; a
 // mention without a date of its own agrees with any). A speaker's statements on one occasion are
 // one happening too: statement-type events (saying.ts) of one source with the same date and
-// target are one occasion under the first mention's type. And one sentence tells one happening
-// per actor: "X said it is examining plans for a strike" or "X urged … and warned …" codes
-// several triggers of one source, and the first (the main clause, nearest its subject) frames it.
+// target are one occasion under the first mention's type. And a statement is one happening with
+// what it says: "X said it is examining plans for a strike" or "X urged … and warned …" codes
+// several triggers of one source in one sentence, and the first (the main clause, nearest its
+// subject) frames it; two acts of one actor in one sentence ("captured … then freed") stay two.
 import type { AnalysisEvent, EventActor } from '../types.js';
 import { SAYING_TYPES as SAYING } from './saying.js';
 
@@ -43,7 +44,7 @@ function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: str
   const t1 = identity(first.target);
   const t2 = identity(later.target);
   if (t1 && t2 && t1 !== t2) return false;
-  if (sameSentence(first, later)) return true;
+  if (sameSentence(first, later) && (SAYING.has(first.type) || SAYING.has(later.type))) return true;
   if (first.type === later.type && !!first.negated === !!later.negated) return datesAgree(firstDate, later.date);
   // One speaker, one day, one addressee: one occasion whatever each claim is coded as.
   return SAYING.has(first.type) && SAYING.has(later.type) && t1 === t2 && sameDay(firstDate, later.date);
@@ -61,7 +62,7 @@ function sourcelessMention(first: AnalysisEvent, later: AnalysisEvent, firstDate
   return !c1 || !c2 || c1 === c2;
 }
 
-/** Same source in the same sentence: one happening whatever each trigger was coded as. */
+/** Same source in the same sentence (with a statement among the two, see the header). */
 const sameSentence = (a: AnalysisEvent, b: AnalysisEvent): boolean => !!a.sentence && a.sentence.start === b.sentence?.start;
 
 /**
