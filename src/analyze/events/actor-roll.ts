@@ -55,6 +55,17 @@ function registeredAffiliation(e: Entity, registry: Registry): string | null {
   return hit?.actorId ?? null;
 }
 
+const NEWS_KINDS = new Set(['news-agency', 'media']);
+
+/** A news outlet: the registry's kind says so, or its name ends in a medium's word ("… News Agency", "… Times"). */
+export function isNewsOutlet(e: Entity, registry: Registry): boolean {
+  if (e.type !== 'organization') return false;
+  const kind = e.id ? registry.get(e.id)?.kind : undefined;
+  if (kind) return NEWS_KINDS.has(kind);
+  const last = e.name.toLowerCase().split(/\s+/).at(-1) ?? '';
+  return quoteLexicon().mediumHeads.has(last);
+}
+
 /** An international organisation: the registry's kind says so, or it belongs to no country. */
 export function isInternational(registry: Registry, id: string | null | undefined): boolean {
   const a = id ? registry.get(id) : undefined;

@@ -97,6 +97,11 @@ describe('actors', () => {
     const e = first('A Chilean pilot captured by Peruvian forces on Monday was returned on Friday.');
     expect([e.type, e.source.country, e.target?.country]).toEqual(['COERCE', 'PER', 'CHL']);
   });
+  it('never makes a news outlet the actor of the act it reports, only of its own words', () => {
+    const rally = events('The Andean News Agency reported that thousands of students rallied against Chile in Lima.').find((e) => e.type === 'PROTEST');
+    expect(rally?.target?.country).toBe('CHL');
+    expect(rally?.source.name).not.toBe('Andean News Agency');
+  });
   it('makes the quote speaker the source of the quoted words', () => {
     const e = first('"We will attack any vessel that crosses the line," Odile Varnet said of Chile.');
     expect(e.type).toBe('THREATEN');

@@ -7,7 +7,7 @@
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
 import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventActor, Quote, Segmented } from '../types.js';
-import { actorOf, dominantCountry, isInternational, personCountry, speakerActor } from './actor-roll.js';
+import { actorOf, dominantCountry, isInternational, isNewsOutlet, personCountry, speakerActor } from './actor-roll.js';
 import { mentionsIn, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCaption } from './caption.js';
@@ -24,8 +24,6 @@ import { keepsHit, loadTypingModel } from './typing/classify.js';
 
 /** Characters either side of a trigger searched for its actors when a sentence is very long. */
 export const ACTOR_WINDOW = 600;
-
-const STATE_MEDIA_KINDS = new Set(['news-agency', 'media']);
 
 export function findEvents(
   seg: Segmented, entities: EntityIndex, quotes: Quote[], dates: DateMention[], registry: Registry, input: ArticleInput,
@@ -47,7 +45,7 @@ export function findEvents(
     const from = s.start + datelineLength(s.text);
     const inSentence = mentionsIn(placed, from, s.end);
     const sentQuotes = quotes.filter((q) => q.start < s.end && s.start < q.end);
-    const stateMedium = inSentence.some((p) => p.e.type === 'organization' && !!p.e.id && STATE_MEDIA_KINDS.has(registry.get(p.e.id)?.kind ?? ''));
+    const stateMedium = inSentence.some((p) => !!p.e.id && isNewsOutlet(p.e, registry));
     const responseCue = responseCueOf(s.text, lex);
     const sm = sentenceModality(s.text, lex);
     const sentSourcing = sentenceSourcing(s.text, { anonymousSpeaker: sentQuotes.some((q) => q.speaker?.anonymous), stateMedium }, lex);
@@ -56,6 +54,9 @@ export function findEvents(
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
+      // News outlets report acts; they do not rally, meet or strike ("AP reported that thousands
+      // rallied"): only what they say is theirs.
+      if (pick.source && !SAYING_TYPES.has(h.type) && isNewsOutlet(pick.source, registry)) pick.source = null;
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
         : pick.speaker ? speakerActor(pick.speaker)
