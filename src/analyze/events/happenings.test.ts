@@ -84,4 +84,12 @@ describe('one report per happening per article', () => {
     expect(out[0]!.evidence).toHaveLength(2);
     expect(out[1]!.target?.country).toBe('VST');
   });
+
+  it('never leaves a folded report acting on itself', () => {
+    const nobody = { name: null, entityId: null, country: null };
+    const out = oneReportPerHappening([ev('THREATEN', 'x', 'Arvid Holm', null, { source: nobody }), ev('THREATEN', 'Arvid Holm', null, null)]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.source.name).toBe('Arvid Holm');
+    expect(out[0]!.target).toBeNull();
+  });
 });

@@ -24,6 +24,12 @@ function identity(a: EventActor | null): string | null {
   return a.country ? `country:${a.country}` : null;
 }
 
+/** One named actor (not just two actors of one country: a government and its rebels are two). */
+function sameActor(a: EventActor | null, b: EventActor | null): boolean {
+  const ia = identity(a);
+  return !!ia && !/^(?:id:)?country:/.test(ia) && ia === identity(b);
+}
+
 /** Partial dates agree when one is a prefix of the other ("2017-08" and "2017-08-08"), or one is unknown. */
 function datesAgree(a: string | null, b: string | null): boolean {
   if (!a || !b) return true;
@@ -88,9 +94,13 @@ export function oneReportPerHappening(events: AnalysisEvent[]): AnalysisEvent[] 
 
 /** Adds what `other` knows of the happening to `into`. */
 function absorb(into: AnalysisEvent, other: AnalysisEvent): AnalysisEvent {
-  if (!identity(into.source) && identity(other.source)) into.source = other.source;
+  if (!identity(into.source) && identity(other.source)) {
+    into.source = other.source;
+    if (sameActor(into.target, into.source)) into.target = null;
+  }
   into.date = finer(into.date, other.date);
-  into.target ??= other.target;
+  // Nobody acts on themselves: a later mention's target that is this report's source is not adopted.
+  if (!into.target && other.target && !sameActor(other.target, into.source)) into.target = other.target;
   into.quote ??= other.quote;
   into.responseCue ??= other.responseCue;
   const sentences = [...(other.sentence ? [other.sentence] : []), ...(other.evidence ?? [])];
