@@ -3,7 +3,7 @@
 // trained on the hits it will be asked about.
 import { findDates } from '../../src/analyze/dates/index.js';
 import { findEntities } from '../../src/analyze/entities/index.js';
-import { mentionsIn, placedMentions } from '../../src/analyze/events/actors.js';
+import { mentionsIn, noTriggerSpans, placedMentions } from '../../src/analyze/events/actors.js';
 import { ACTOR_WINDOW } from '../../src/analyze/events/index.js';
 import { eventLexicon } from '../../src/analyze/events/lexicon.js';
 import { isNegated, modalityOf, sentenceModality } from '../../src/analyze/events/qualifiers.js';
@@ -23,9 +23,9 @@ export function candidates(text: string, registry: Registry): Candidate[] {
   const lex = eventLexicon();
   const seg = segment(text);
   const dates = findDates(seg, null);
-  const bySentence = findTriggers(seg, lex, [...dates].sort((a, b) => a.start - b.start));
-  if (!bySentence.some((h) => h?.length)) return [];
   const placed = placedMentions(findEntities(seg, registry, { text, published: null }));
+  const bySentence = findTriggers(seg, lex, noTriggerSpans(dates, placed));
+  if (!bySentence.some((h) => h?.length)) return [];
   const out: Candidate[] = [];
   bySentence.forEach((hits, si) => {
     if (!hits?.length) return;

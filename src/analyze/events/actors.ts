@@ -2,7 +2,7 @@
 // (after "X said (that)"), the first non-locative entity after the trigger ("toward/with/against X"),
 // passive and nominal "by X" agents, pronouns resolved through the EntityIndex, and the quote
 // speaker when the trigger is inside quoted words.
-import type { Entity, EntityIndex, Mention, Quote, Segmented, Token } from '../types.js';
+import type { Entity, EntityIndex, Mention, Quote, Segmented, Span, Token } from '../types.js';
 import { groupSubject, type GroupSubject } from './group-subject.js';
 
 export interface Placed {
@@ -196,4 +196,12 @@ function saidBy(seg: Segmented, after: Placed[], speechVerbs: Set<string>): Enti
     if (next && speechVerbs.has(next.lower)) return p.e;
   }
   return null;
+}
+
+const NAMED = new Set(['person', 'organization', 'country', 'place']);
+
+/** Where a trigger word cannot stand for an act, in text order: dates and the names of actors and places. */
+export function noTriggerSpans(dates: readonly Span[], placed: readonly Placed[]): Span[] {
+  const names = placed.filter((p) => NAMED.has(p.e.type)).map((p) => p.m);
+  return [...dates, ...names].sort((a, b) => a.start - b.start || b.end - a.end);
 }

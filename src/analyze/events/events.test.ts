@@ -180,6 +180,9 @@ describe('qualifiers', () => {
     expect(types('Chile signed a trade deal with Peru.')).toContain('AGREE');
     expect(types('Chile wants Peru to withdraw its troops.')).toContain('REQUEST');
   });
+  it('reads no act in a word of a name ("United States", "Warsaw Pact")', () => {
+    expect(events('The United States is a large country, Peru noted.').map((e) => e.trigger?.text)).not.toContain('States');
+  });
   it('reads no act in a photo caption', () => {
     expect(events('This undated photo released by the Chilean news agency shows troops on the border with Peru.')).toEqual([]);
     expect(events('In this file photo, Chilean troops attack a post on the border with Peru.')).toEqual([]);

@@ -8,7 +8,7 @@ import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
 import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventActor, Quote, Segmented } from '../types.js';
 import { actorOf, dominantCountry, isInternational, isNewsOutlet, personCountry, speakerActor } from './actor-roll.js';
-import { mentionsIn, pickActors, placedMentions } from './actors.js';
+import { mentionsIn, noTriggerSpans, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCaption } from './caption.js';
 import { isCrossReference } from './cross-reference.js';
@@ -30,9 +30,9 @@ export function findEvents(
 ): AnalysisEvent[] {
   const lex = eventLexicon();
   const typer = loadTypingModel();
-  const bySentence = findTriggers(seg, lex, [...dates].sort((a, b) => a.start - b.start));
-  if (!bySentence.some((h) => h?.length)) return [];
   const placed = placedMentions(entities);
+  const bySentence = findTriggers(seg, lex, noTriggerSpans(dates, placed));
+  if (!bySentence.some((h) => h?.length)) return [];
   const when = datePicker(seg, dates, input.published);
   const speechVerbs = quoteLexicon().indirectVerbs;
   let dominant: string | null | undefined;

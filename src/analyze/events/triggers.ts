@@ -26,8 +26,11 @@ const QUESTION_BEFORE = /\b(?:when|if|once|after|before)\s+(?:(?:he|she|they|it)
 /** "asked about …", "asked reporters whether …": a question, not a request. */
 const QUESTION_AFTER = /^ask(?:ed|s|ing)?\s+(?:\p{L}+\s+)?(?:about|whether|if|what|how|why|who)\b/iu;
 
-/** `dates`: date mentions in text order; a token inside one ("March", "May") triggers nothing. */
-export function findTriggers(seg: Segmented, lex: EventLexicon, dates: Span[]): TriggerHit[][] {
+/**
+ * `skip`: spans in text order where a token triggers nothing: dates ("March", "May") and names
+ * ("United States", "Peace Corps", "Treaty Organization").
+ */
+export function findTriggers(seg: Segmented, lex: EventLexicon, skip: Span[]): TriggerHit[][] {
   const bySentence: TriggerHit[][] = [];
   const { tokens, text } = seg;
   let d = 0;
@@ -35,8 +38,8 @@ export function findTriggers(seg: Segmented, lex: EventLexicon, dates: Span[]): 
     const tok = tokens[i]!;
     const list = lex.byFirst.get(tok.lower);
     if (!list) continue;
-    while (d < dates.length && dates[d]!.end <= tok.start) d++;
-    if (d < dates.length && dates[d]!.start <= tok.start) continue;
+    while (d < skip.length && skip[d]!.end <= tok.start) d++;
+    if (d < skip.length && skip[d]!.start <= tok.start) continue;
     const sEnd = seg.sentences[tok.sentence]!.end;
     for (const p of list) {
       const hit = tryPhrase(p, text, tok, i, sEnd);
