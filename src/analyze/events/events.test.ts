@@ -101,6 +101,7 @@ describe('actors', () => {
     const rally = events('The Andean News Agency reported that thousands of students rallied against Chile in Lima.').find((e) => e.type === 'PROTEST');
     expect(rally?.target?.country).toBe('CHL');
     expect(rally?.source.name).not.toBe('Andean News Agency');
+    expect(first('Chile said Peru fired on several of its ships, the Andean News Agency reported.').target?.name ?? null).not.toBe('Andean News Agency');
   });
   it('makes the quote speaker the source of the quoted words', () => {
     const e = first('"We will attack any vessel that crosses the line," Odile Varnet said of Chile.');

@@ -55,8 +55,10 @@ export function findEvents(
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
       // News outlets report acts; they do not rally, meet or strike ("AP reported that thousands
-      // rallied"): only what they say is theirs.
+      // rallied"): only what they say is theirs. Nor are they what an act is done to: a credit
+      // ("… fired on the ships (AP)") or the outlet told ("told Reuters") is no target.
       if (pick.source && !SAYING_TYPES.has(h.type) && isNewsOutlet(pick.source, registry)) pick.source = null;
+      if (pick.target && isNewsOutlet(pick.target, registry)) pick.target = null;
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
         : pick.speaker ? speakerActor(pick.speaker)
