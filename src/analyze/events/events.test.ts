@@ -103,6 +103,10 @@ describe('actors', () => {
     expect(rally?.source.name).not.toBe('Andean News Agency');
     expect(first('Chile said Peru fired on several of its ships, the Andean News Agency reported.').target?.name ?? null).not.toBe('Andean News Agency');
   });
+  it('gives a noun after "following" or "after" (an earlier happening) no source from the sentence\'s subject', () => {
+    const clash = events('Chile called an emergency meeting following the clash near Peru.').find((e) => e.type === 'ASSAULT');
+    expect(clash?.source.name ?? null).toBeNull();
+  });
   it('makes the quote speaker the source of the quoted words', () => {
     const e = first('"We will attack any vessel that crosses the line," Odile Varnet said of Chile.');
     expect(e.type).toBe('THREATEN');
