@@ -6,9 +6,10 @@
 // are loaded once per process; only sentences with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
 import { quoteLexicon } from '../quotes/lexicon.js';
-import type { AnalysisEvent, ArticleInput, DateMention, Entity, EntityIndex, EventActor, Quote, Segmented } from '../types.js';
+import type { AnalysisEvent, ArticleInput, DateMention, EntityIndex, EventActor, Quote, Segmented } from '../types.js';
 import { actorOf, dominantCountry, isInternational, isNewsOutlet, personCountry, speakerActor } from './actor-roll.js';
-import { mentionsIn, noTriggerSpans, pickActors, placedMentions, type Placed } from './actors.js';
+import { dropMisreadActors } from './actor-checks.js';
+import { mentionsIn, noTriggerSpans, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCaption } from './caption.js';
 import { isCrossReference } from './cross-reference.js';
@@ -54,15 +55,7 @@ export function findEvents(
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
-      // News outlets report acts; they do not rally, meet or strike ("AP reported that thousands
-      // rallied"): only what they say is theirs. Nor are they what an act is done to: a credit
-      // ("… fired on the ships (AP)") or the outlet told ("told Reuters") is no target.
-      if (pick.source && !SAYING_TYPES.has(h.type) && isNewsOutlet(pick.source, registry)) pick.source = null;
-      if (pick.target && isNewsOutlet(pick.target, registry)) pick.target = null;
-      // "… called a meeting following the clash near Crimea": a noun after "after", "following",
-      // "amid" names an earlier happening, not an act of the sentence's subject; only its own
-      // possessor acts ("after Russia's attack").
-      if (!h.verbal && pick.source && isBackReference(seg.text, s.start, h.start) && !possessorOf(seg.text, near, h.start, pick.source)) pick.source = null;
+      dropMisreadActors(pick, h, seg.text, s.start, near, registry);
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
         : pick.speaker ? speakerActor(pick.speaker)
@@ -121,16 +114,4 @@ export function findEvents(
   reports.forEach((e, i) => (e.id = `e${i + 1}`));
   linkResponses(reports);
   return reports;
-}
-
-/** After, following, amid, since or in response to, and at most three words of the noun phrase. */
-const BACK_REFERENCE = /\b(?:after|following|amid|since|over|in\s+the\s+wake\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$/iu;
-
-function isBackReference(text: string, sentenceStart: number, trigStart: number): boolean {
-  return BACK_REFERENCE.test(text.slice(Math.max(sentenceStart, trigStart - 60), trigStart));
-}
-
-/** The source is the noun's possessor: its mention ends with "'s" right before the trigger ("Russia's attack"). */
-function possessorOf(text: string, near: Placed[], trigStart: number, source: Entity): boolean {
-  return near.some((p) => p.e === source && p.m.end <= trigStart && /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(p.m.end, trigStart)));
 }
