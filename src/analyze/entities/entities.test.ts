@@ -10,6 +10,7 @@ const extra: Actor[] = [
   { id: 'person:test-pak-chol-su', type: 'person', name: 'Pak Chol Su', aliases: ['Pak Chol-su'], country: 'PRK', gender: 'm', nameOrder: 'eastern', roles: [{ title: 'First Vice Foreign Minister', start: '2019' }] } as Actor,
   { id: 'person:test-kim-mi-ran', type: 'person', name: 'Kim Mi Ran', aliases: ['Kim Mi-ran'], country: 'PRK', gender: 'f', nameOrder: 'eastern', roles: [] } as Actor,
   { id: 'person:test-kim-tae-ho', type: 'person', name: 'Kim Tae Ho', aliases: ['Kim Tae-ho'], country: 'PRK', gender: 'm', nameOrder: 'eastern', roles: [] } as Actor,
+  { id: 'org:test-chl-mer', type: 'organization', name: 'Ministry of Exterior Relations (Chile)', aliases: ['Ministry of Exterior Relations'], country: 'CHL', kind: 'foreign-ministry', generic: ['ministry of exterior relations'] } as Actor,
 ];
 const registry = loadRegistry({ extra });
 
@@ -63,6 +64,14 @@ describe('findEntities', () => {
     const { index } = run("South Korea's unification ministry and North Korea's foreign ministry both issued statements.");
     const orgs = index.entities.filter((e) => e.type === 'organization');
     expect(orgs.map((o) => o.country).sort()).toEqual(['KOR', 'PRK']);
+  });
+
+  it('gives a generic phrase that is one country\'s registered name to that country over a country merely named nearby', () => {
+    const near = run('Demanding that Peru act at once, the Ministry of Exterior Relations said the attack was planned.');
+    expect(near.index.entities.find((e) => e.type === 'organization')?.id).toBe('org:test-chl-mer');
+    const attached = run("Peru's Ministry of Exterior Relations said the attack was planned.");
+    const org = attached.index.entities.find((e) => e.type === 'organization');
+    expect([org?.id ?? null, org?.country]).toEqual([null, 'PER']);
   });
 
   it('resolves pronouns and titles for later stages', () => {

@@ -17,6 +17,8 @@ export interface GenericCountry {
   country: string | null;
   /** True when the text states it; false for the article's dominant country (or nothing). */
   stated: boolean;
+  /** True when the text attaches the country to the phrase ("Kenya's foreign ministry", "… of Chile"), not only names it nearby. */
+  attached?: boolean;
 }
 
 /** Whether a surface is a phrase that some institution is named by when its country is clear. */
@@ -33,7 +35,7 @@ export function genericCountry(
 ): GenericCountry {
   const toks = t.seg.tokens;
   const adjacent = countryEndingAt(t, a);
-  if (adjacent) return { country: adjacent.country, stated: true };
+  if (adjacent) return { country: adjacent.country, stated: true, attached: true };
   // "the Ministry of Foreign Affairs of Chile"
   let k = b;
   if (toks[k]?.lower === 'of' && toks[k]!.sentence === toks[a]!.sentence) {
@@ -41,7 +43,7 @@ export function genericCountry(
     if (toks[k]?.lower === 'the') k++;
     const after = t.byStart.get(k);
     const country = after ? countryOf(t, after) : null;
-    if (country) return { country, stated: true };
+    if (country) return { country, stated: true, attached: true };
   }
   let from = a;
   while (from > 0 && a - from < LOOK_BACK && toks[from - 1]!.sentence === toks[a]!.sentence) from--;
@@ -142,8 +144,11 @@ export function speakerCountries(t: TextActors, found: RawMention[], unknown: Ra
  */
 export function resolveGenericHit(t: TextActors & { mainCountry: string | null }, m: RawMention, speaker: SpeakerCountry): void {
   const actors = m.hits.map((h) => t.registry.get(h.actorId)).filter((a): a is Actor => a?.type === 'organization');
-  const { country } = genericCountry(t, m.tokStart, m.tokEnd, t.mainCountry, speaker);
-  const org = institutionOf(actors, country) ?? (country ? undefined : namedInstitution(t.registry, m.text));
+  const { country, attached } = genericCountry(t, m.tokStart, m.tokEnd, t.mainCountry, speaker);
+  // A country only named nearby ("… demanding that Pakistan act, the Ministry of External Affairs
+  // said") yields to the one institution the phrase is the registered name of, when that nearby
+  // country holds no such institution; a country attached to the phrase never does.
+  const org = institutionOf(actors, country) ?? (country && attached ? undefined : namedInstitution(t.registry, m.text));
   m.type = 'organization';
   m.country = country;
   if (org) {
