@@ -5,7 +5,7 @@ import type { Mention, Segmented } from '../types.js';
 import { attribute, type AttributionContext } from './attribution.js';
 import { isDateline } from './dateline.js';
 import { addRole, type Draft } from './draft.js';
-import { genericCountry, isGenericPhrase, resolveGenericHit, resolveTaggedInstitution, speakerCountries, type SpeakerCountry } from './generic-country.js';
+import { countryNamed, genericCountry, isGenericPhrase, resolveGenericHit, resolveTaggedInstitution, speakerCountries, type SpeakerCountry } from './generic-country.js';
 import { genericIndex } from './generic-orgs.js';
 import type { EntityLexicon } from './lexicon.js';
 import type { RawMention } from './mention-types.js';
@@ -158,9 +158,18 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     if (words === 1 || (m.type !== 'person' && m.type !== 'organization' && words <= 2)) singles.push(m);
     else addUnknown(m);
   }
+  /** The country of an "X-based" word at most three words before `start`, in its sentence. */
+  function basedIn(m: RawMention): string | null {
+    const sentence = seg.sentences[seg.tokens[m.tokStart]!.sentence]!;
+    const before = seg.text.slice(Math.max(sentence.start, m.start - 80), m.start);
+    const based = /(\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*)?)-based\s+(?:[\p{L}'’-]+\s+){0,3}$/u.exec(before);
+    return based ? countryNamed(registry, normalizeName(based[1]!)) : null;
+  }
   function addUnknown(m: RawMention): void {
     // One entity per name and type: "Toronto" the city and "Toronto" the team are two entities;
     // a person's spellings ("Youssef Karimi", "Yusuf Kareemi") are one; a generic institution name once per country.
+    // "the Chile-based Andean Front", "a Chile-based rebel group, the Andean Front": the group's home country.
+    if (!m.country && (m.type === 'organization' || m.type === 'person')) m.country = basedIn(m);
     const key = variantDraftKey(m) ?? `name:${m.type}:${normalizeName(m.text)}${m.country && isGenericPhrase(registry, m.text) ? `|${m.country}` : ''}`;
     const conf = m.confidence;
     const d = ensure(key, () => ({ ...blank(key, m.text, m.type, m.country), confidence: conf, nameTokens: normalizeName(m.text).split(' ') }));

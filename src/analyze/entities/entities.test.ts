@@ -74,6 +74,11 @@ describe('findEntities', () => {
     expect([org?.id ?? null, org?.country]).toEqual([null, 'PER']);
   });
 
+  it('places a group by the country it is based in ("the Chile-based Andean Front")', () => {
+    const { index } = run('The Chile-based Andean Front attacked a police post in Peru on Monday.');
+    expect(index.entities.find((e) => e.name === 'Andean Front')?.country).toBe('CHL');
+  });
+
   it('resolves pronouns and titles for later stages', () => {
     const text = 'Pak Chol Su arrived in Moscow. Kim Mi Ran stayed home. The vice foreign minister said talks would resume, and she disagreed.';
     const { index } = run(text);

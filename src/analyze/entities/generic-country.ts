@@ -98,7 +98,8 @@ export function resolveTaggedInstitution(t: TextActors, m: RawMention): void {
   m.via = 'generic';
 }
 
-function countryNamed(registry: Registry, surface: string): string | null {
+/** The country a surface names: its name, an alias or a demonym ("Chile", "Chilean"). */
+export function countryNamed(registry: Registry, surface: string): string | null {
   if (!surface) return null;
   for (const h of registry.lookup(surface)) {
     const a = registry.get(h.actorId);
