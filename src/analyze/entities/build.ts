@@ -158,7 +158,7 @@ function merge(seg: Segmented, mentions: RawMention[], registry: Registry, lex: 
     if (words === 1 || (m.type !== 'person' && m.type !== 'organization' && words <= 2)) singles.push(m);
     else addUnknown(m);
   }
-  /** The country of an "X-based" word at most three words before `start`, in its sentence. */
+  /** The country of an "X-based" word at most three words before the mention, in its sentence. */
   function basedIn(m: RawMention): string | null {
     const sentence = seg.sentences[seg.tokens[m.tokStart]!.sentence]!;
     const before = seg.text.slice(Math.max(sentence.start, m.start - 80), m.start);

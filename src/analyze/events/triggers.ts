@@ -58,7 +58,6 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   if (p.words === 1 && tok.pos === 'ADJ') return null;
   // "will be met with force", "was met with criticism": meeting with a reaction, not with someone.
   if (p.type === 'CONSULT' && tok.lower === 'met' && /^met\s+with\b/i.test(text.slice(tok.start, tok.start + 12)) && BE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return null;
-  if (p.type === 'REQUEST' && tok.lower.startsWith('ask') && (QUESTION_BEFORE.test(text.slice(Math.max(0, tok.start - 24), tok.start)) || QUESTION_AFTER.test(text.slice(tok.start, tok.start + 40)))) return null;
   if (isIdiom(p.type, tok.lower, text, tok.start)) return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
@@ -78,9 +77,10 @@ const SIGN_NOUN_BEFORE = new Set(['a', 'an', 'no', 'any', 'every', 'the', 'first
 /**
  * A trigger word in a phrase where it names no act: "in order to" (a purpose), "a sign of" /
  * "signs that" (evidence, not a signature), "wanted to respond" (a wish; a request needs someone
- * asked: "wanted X to …").
+ * asked: "wanted X to …"), "when asked about" (a reporter's question).
  */
 function isIdiom(type: EventType, word: string, text: string, at: number): boolean {
+  if (type === 'REQUEST' && word.startsWith('ask')) return QUESTION_BEFORE.test(text.slice(Math.max(0, at - 24), at)) || QUESTION_AFTER.test(text.slice(at, at + 40));
   if (type === 'REQUEST' && word === 'order') return neighbours(text, at)[0] === 'in';
   if (type === 'AGREE' && (word === 'sign' || word === 'signs')) {
     const [prev, next] = neighbours(text, at);
