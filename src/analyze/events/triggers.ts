@@ -42,14 +42,15 @@ export function findTriggers(seg: Segmented, lex: EventLexicon, skip: Span[]): T
     if (d < skip.length && skip[d]!.start <= tok.start) continue;
     const sEnd = seg.sentences[tok.sentence]!.end;
     for (const p of list) {
-      const hit = tryPhrase(p, text, tok, i, sEnd);
+      const hit = tryPhrase(p, text, tokens, i, sEnd);
       if (hit) (bySentence[tok.sentence] ??= []).push(hit);
     }
   }
   return bySentence.map((hits) => (hits ? select(hits) : hits));
 }
 
-function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: number): TriggerHit | null {
+function tryPhrase(p: TriggerPhrase, text: string, tokens: Token[], i: number, sEnd: number): TriggerHit | null {
+  const tok = tokens[i]!;
   p.re.lastIndex = tok.start;
   const m = p.re.exec(text);
   if (!m || tok.start + m[0].length > sEnd) return null;
@@ -58,18 +59,11 @@ function tryPhrase(p: TriggerPhrase, text: string, tok: Token, i: number, sEnd: 
   if (p.words === 1 && tok.pos === 'ADJ') return null;
   // "will be met with force", "was met with criticism": meeting with a reaction, not with someone.
   if (p.type === 'CONSULT' && tok.lower === 'met' && /^met\s+with\b/i.test(text.slice(tok.start, tok.start + 12)) && BE.test(text.slice(Math.max(0, tok.start - 12), tok.start))) return null;
-  if (isIdiom(p.type, tok.lower, text, tok.start)) return null;
+  if (isIdiom(p.type, tokens, i, text)) return null;
   return {
     type: p.type, mode: p.mode, start: tok.start, end: tok.start + m[0].length, token: i, sentence: tok.sentence, words: p.words,
     verbal: VERBAL.has(tok.pos) || (p.words > 1 && tok.pos !== 'NOUN' && tok.pos !== 'PROPN'),
   };
-}
-
-/** Words right before and after position `at`'s word, lower-cased. */
-function neighbours(text: string, at: number): [string, string] {
-  const prev = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1] ?? '';
-  const next = /^\S+\s+(\p{L}+)/u.exec(text.slice(at, at + 40))?.[1] ?? '';
-  return [prev.toLowerCase(), next.toLowerCase()];
 }
 
 const SIGN_NOUN_BEFORE = new Set(['a', 'an', 'no', 'any', 'every', 'the', 'first', 'clear', 'little', 'some', 'strong']);
@@ -79,14 +73,14 @@ const SIGN_NOUN_BEFORE = new Set(['a', 'an', 'no', 'any', 'every', 'the', 'first
  * "signs that" (evidence, not a signature), "wanted to respond" (a wish; a request needs someone
  * asked: "wanted X to …"), "when asked about" (a reporter's question).
  */
-function isIdiom(type: EventType, word: string, text: string, at: number): boolean {
-  if (type === 'REQUEST' && word.startsWith('ask')) return QUESTION_BEFORE.test(text.slice(Math.max(0, at - 24), at)) || QUESTION_AFTER.test(text.slice(at, at + 40));
-  if (type === 'REQUEST' && word === 'order') return neighbours(text, at)[0] === 'in';
-  if (type === 'AGREE' && (word === 'sign' || word === 'signs')) {
-    const [prev, next] = neighbours(text, at);
-    return SIGN_NOUN_BEFORE.has(prev) || next === 'of' || next === 'that';
-  }
-  if (type === 'REQUEST' && word.startsWith('want')) return neighbours(text, at)[1] === 'to';
+function isIdiom(type: EventType, tokens: Token[], i: number, text: string): boolean {
+  const tok = tokens[i]!;
+  const word = tok.lower;
+  const near = (k: number): string => (tokens[k]?.sentence === tok.sentence ? tokens[k]!.lower : '');
+  if (type === 'REQUEST' && word.startsWith('ask')) return QUESTION_BEFORE.test(text.slice(Math.max(0, tok.start - 24), tok.start)) || QUESTION_AFTER.test(text.slice(tok.start, tok.start + 40));
+  if (type === 'REQUEST' && word === 'order') return near(i - 1) === 'in';
+  if (type === 'AGREE' && (word === 'sign' || word === 'signs')) return SIGN_NOUN_BEFORE.has(near(i - 1)) || near(i + 1) === 'of' || near(i + 1) === 'that';
+  if (type === 'REQUEST' && word.startsWith('want')) return near(i + 1) === 'to';
   return false;
 }
 
