@@ -1,12 +1,12 @@
 // The tagger's weights and first-order Viterbi decoding. A model is a table from feature hash to
 // one weight per label, plus label-to-label transition weights (row N_LABELS is the sentence start).
-// Stored as a gzipped binary: "RONER1", a JSON header, hashes (u32), weights (i16, one scale), transitions (f32).
-import { gunzipSync, gzipSync } from 'node:zlib';
+// Stored as "RONER1" in the models' file format (../weights-file.ts), the transitions as its extra floats.
 import { allowed, N_LABELS } from './labels.js';
 import { EDGE_L1, EDGE_L2, EDGE_R1, EDGE_R2, forceOutside, type TagFeatures } from './features.js';
 import { FeatureTable } from './feature-table.js';
 import { OUTSIDE, type PositionalFeatures } from './templates.js';
 import type { WordAtoms } from './word-atoms.js';
+import { packWeights, unpackWeights } from '../weights-file.js';
 
 const MAGIC = 'RONER1';
 /** The label count as a module constant (an imported binding is a getter under some loaders, too slow in these loops). */
@@ -103,38 +103,12 @@ export class TaggerModel {
 
 
   serialize(): Buffer {
-    const n = this.hashes.length;
-    const hashes = this.hashes;
-    let maxAbs = 0;
-    for (const w of this.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
-    const scale = maxAbs / 32767 || 1;
-    const q = new Int16Array(this.weights.length);
-    for (let i = 0; i < q.length; i++) q[i] = Math.round(this.weights[i]! / scale);
-    const header = Buffer.from(JSON.stringify({ ...this.header, rows: n, scale }), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(header.length);
-    const parts = [Buffer.from(MAGIC), len, header, pad(header.length), Buffer.from(hashes.buffer), Buffer.from(q.buffer), pad(q.byteLength), Buffer.from(this.transitions.buffer)];
-    return gzipSync(Buffer.concat(parts), { level: 9 });
+    return packWeights(MAGIC, this.header, this.hashes, this.weights, this.transitions);
   }
 
   static deserialize(gz: Buffer): TaggerModel {
-    const buf = gunzipSync(gz);
-    if (buf.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a Readout tagger model');
-    let at = MAGIC.length;
-    const hlen = buf.readUInt32LE(at);
-    at += 4;
-    const header = JSON.parse(buf.subarray(at, at + hlen).toString('utf8')) as ModelHeader & { rows: number; scale: number };
-    at += hlen + pad(hlen).length;
-    const copy = (bytes: number): ArrayBuffer => buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + bytes);
-    const hashes = new Uint32Array(copy(header.rows * 4));
-    at += header.rows * 4;
-    const q = new Int16Array(copy(header.rows * L * 2));
-    at += q.byteLength + pad(q.byteLength).length;
-    const transitions = new Float32Array(copy((L + 1) * L * 4));
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-    const { rows: _rows, scale: _scale, ...rest } = header;
-    return new TaggerModel(rest, hashes, weights, transitions);
+    const f = unpackWeights<ModelHeader>(gz, MAGIC, 'tagger', L, (L + 1) * L);
+    return new TaggerModel(f.header, f.hashes, f.weights, f.extra);
   }
 }
 
@@ -153,7 +127,6 @@ export function wordScores(word: PositionalFeatures, width: number, add: (h: num
 }
 
 /** Zero bytes that bring a section to a 4-byte boundary. */
-const pad = (len: number): Buffer => Buffer.alloc((4 - (len % 4)) % 4);
 
 /**
  * First-order Viterbi. `transitions` is (L + 1) × L with the last row the sentence start;

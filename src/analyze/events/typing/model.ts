@@ -1,11 +1,11 @@
 // The event typer's weights: a multinomial logistic regression, one weight per (feature hash, label),
-// with per-label thresholds the training script calibrated on held-out folds. Stored gzipped:
-// "ROEVT1", a JSON header, the feature hashes (u32) and the weights (i16 with one scale).
-import { gunzipSync, gzipSync } from 'node:zlib';
+// with per-label thresholds the training script calibrated on held-out folds. Stored as "ROEVT2"
+// in the models' file format (../../weights-file.ts).
 import { FeatureTable } from '../../ner/feature-table.js';
 import { EVENT_TYPES, type EventType } from '../../types.js';
+import { packWeights, unpackWeights } from '../../weights-file.js';
 
-const MAGIC = 'ROEVT1';
+const MAGIC = 'ROEVT2';
 
 /** What the typer can say: one of the PLOVER types, or that the hit is no event (STATEMENT is left to the rules). */
 export const TYPING_LABELS = [...EVENT_TYPES.filter((t) => t !== 'STATEMENT'), 'NONE'] as const;
@@ -59,29 +59,11 @@ export class TypingModel {
   }
 
   serialize(): Buffer {
-    let maxAbs = 0;
-    for (const w of this.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
-    const scale = maxAbs / 32767 || 1;
-    const q = Int16Array.from(this.weights, (w) => Math.round(w / scale));
-    const header = Buffer.from(JSON.stringify({ ...this.header, rows: this.hashes.length, scale }), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(header.length);
-    return gzipSync(Buffer.concat([Buffer.from(MAGIC), len, header, Buffer.from(this.hashes.buffer, this.hashes.byteOffset, this.hashes.byteLength), Buffer.from(q.buffer)]), { level: 9 });
+    return packWeights(MAGIC, this.header, this.hashes, this.weights);
   }
 
   static deserialize(gz: Buffer): TypingModel {
-    const buf = gunzipSync(gz);
-    if (buf.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a Readout event typer model');
-    let at = MAGIC.length;
-    const hlen = buf.readUInt32LE(at);
-    at += 4;
-    const { rows, scale, ...header } = JSON.parse(buf.subarray(at, at + hlen).toString('utf8')) as TypingHeader & { rows: number; scale: number };
-    at += hlen;
-    // Copies, so the typed arrays are aligned whatever the header's length.
-    const copy = (bytes: number): ArrayBuffer => buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + bytes);
-    const hashes = new Uint32Array(copy(rows * 4));
-    at += rows * 4;
-    const q = new Int16Array(copy(rows * N_TYPING * 2));
-    return new TypingModel(header, hashes, Float32Array.from(q, (x) => x * scale));
+    const f = unpackWeights<TypingHeader>(gz, MAGIC, 'event typer', N_TYPING);
+    return new TypingModel(f.header, f.hashes, f.weights);
   }
 }
