@@ -50,5 +50,13 @@ describe('event identity', () => {
     // A state's statements of one day stay typed: a government speaks through many voices.
     expect(matchReports(report({ type: 'THREATEN' }), report({ type: 'ACCUSE', sentence: 'Pyongyang denounced the drills as rehearsal.' }))).toBeNull();
   });
+
+  it('reads a government\'s one statement, quoted by two outlets and coded as two types, as one occasion', () => {
+    const words = 'any attack on our territory will be answered with overwhelming force';
+    const warned = report({ type: 'THREATEN', quote: words, sentence: 'Pyongyang warned that any attack would be answered.' });
+    const struck = report({ type: 'ASSAULT', quote: `${words}, the statement said`, sentence: 'The statement vowed overwhelming force.' });
+    expect(matchReports(warned, struck)).not.toBeNull();
+    expect(matchReports(warned, { ...struck, quote: 'the drills are a rehearsal for invasion and will not go unanswered' })).toBeNull();
+  });
 });
 

@@ -11,8 +11,9 @@
 // - source actors agree and target actors agree (same registry id, institution or country; a
 //   missing target is allowed, a different one is not; two different registry people never agree,
 //   whatever country or office they share);
-// - one person's statement-type events (src/analyze/events/saying.ts) a day apart at most are one
-//   occasion whatever type each outlet's sentence gave (one writes "warned", another "said");
+// - one speaker's words a day apart at most are one occasion whatever type each outlet's sentence
+//   gave (one writes "warned", another "said"): statement-type events (src/analyze/events/
+//   saying.ts) and acts named in quotes, of one person, or of one government sharing quoted words;
 // - dates: both day dates → at most 1 day apart; an undated report's anchor (its article's
 //   published day) at most WINDOW_DAYS after a dated one, or two undated anchors that close;
 // - score = 0.45·date + 0.2·actors + 0.35·text ≥ MATCH_THRESHOLD (0.55); an event's reports are
@@ -62,15 +63,30 @@ export function compatibleTypes(type: EventType): EventType[] | null {
   return [type, 'STATEMENT', ...kin, ...occasion.filter((t) => t !== 'STATEMENT')];
 }
 
-/** One person's statement-type events at most a day apart: one occasion, whatever type each report gave. */
+/**
+ * One speaker's words at most a day apart: one occasion, whatever type each outlet's sentence
+ * gave (one writes "warned", another "said", a third codes the act the quote names). A person
+ * (registry or named in the text) speaks once a day as far as outlets tell; a government or a
+ * ministry speaks many times a day, so its reports must also share quoted words.
+ */
 function sameOccasion(a: EventReport, b: EventReport): boolean {
-  if (!SAYING_TYPES.has(a.type) || !SAYING_TYPES.has(b.type)) return false;
-  // A person (registry or named in the text); a government or ministry speaks many times a day.
-  const speaker = (x: ActorRef) => (isPerson(x.entityId) ? x.entityId : !x.entityId && x.name ? `name:${normName(x.name)}` : null);
-  const sa = speaker(a.source);
-  if (!sa || sa !== speaker(b.source)) return false;
+  if (!spoken(a) || !spoken(b)) return false;
   const day = (r: EventReport) => dayNumber(isDay(r.date) ? r.date : r.anchor);
-  return Math.abs(day(a) - day(b)) <= 1;
+  if (Math.abs(day(a) - day(b)) > 1) return false;
+  const sa = speaker(a.source);
+  if (sa && sa === speaker(b.source)) return true;
+  return !!a.quote && !!b.quote && actorAgreement(a.source, b.source) === 1 && quoteSimilarity(a, b) >= SHARED_QUOTE;
+}
+
+/** Share of quoted words two outlets' quotes of one statement have in common, at least. */
+const SHARED_QUOTE = 0.3;
+
+/** A statement-type event, or an act named in a speaker's quoted words. */
+const spoken = (r: EventReport): boolean => SAYING_TYPES.has(r.type) || !!r.quote;
+
+/** A person, by registry id or by the name the text gives; null for governments and institutions. */
+function speaker(x: ActorRef): string | null {
+  return isPerson(x.entityId) ? x.entityId : !x.entityId && x.name ? `name:${normName(x.name)}` : null;
 }
 
 /** Two different types may be one event: a STATEMENT with nearly the same words, or one family with shared words. */
@@ -101,9 +117,16 @@ export function reportWords(r: Pick<EventReport, 'quote' | 'sentence' | 'trigger
 export function textSimilarity(a: EventReport, b: EventReport): number {
   const wa = wordsOf(a, reportWords);
   const wb = wordsOf(b, reportWords);
-  const quote = wa.quote.size && wb.quote.size ? Math.max(jaccard(wa.quote, wb.quote), 0.8 * overlap(wa.quote, wb.quote)) : 0;
+  const quote = quoteSimilarity(a, b);
   const sentence = Math.max(jaccard(wa.sentence, wb.sentence), 0.6 * overlap(wa.sentence, wb.sentence));
   return Math.max(quote, sentence);
+}
+
+/** Token-set similarity of two reports' quotes; 0 when one has none. */
+function quoteSimilarity(a: EventReport, b: EventReport): number {
+  const wa = wordsOf(a, reportWords).quote;
+  const wb = wordsOf(b, reportWords).quote;
+  return wa.size && wb.size ? Math.max(jaccard(wa, wb), 0.8 * overlap(wa, wb)) : 0;
 }
 
 /**

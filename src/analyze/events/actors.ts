@@ -2,7 +2,8 @@
 // (after "X said (that)"), the first non-locative entity after the trigger ("toward/with/against X"),
 // passive and nominal "by X" agents, pronouns resolved through the EntityIndex, and the quote
 // speaker when the trigger is inside quoted words.
-import type { Entity, EntityIndex, Mention, Quote, Segmented, Span, Token } from '../types.js';
+import type { Entity, EntityIndex, EventType, Mention, Quote, Segmented, Span, Token } from '../types.js';
+import { SAYING_TYPES } from './saying.js';
 import { groupSubject, type GroupSubject } from './group-subject.js';
 
 export interface Placed {
@@ -64,12 +65,14 @@ export function mentionsIn(all: Placed[], start: number, end: number): Placed[] 
 const lower = (t: Token | undefined): string => t?.lower ?? '';
 
 /**
- * `venues`: the act is a statement or a meeting, done somewhere rather than to a place, so a place
- * after "in", "at" or "from" is its venue and never its target ("warned Chile from Lyon").
+ * `type`: the trigger's event type. A statement or a meeting is done somewhere rather than to a
+ * place, so a place after "in", "at" or "from" is its venue and never its target ("warned Chile
+ * from Lyon").
  */
 export function pickActors(
-  seg: Segmented, tokenIdx: number, trigEnd: number, inSentence: Placed[], entities: EntityIndex, quotes: Quote[], speechVerbs: Set<string>, venues = false,
+  seg: Segmented, tokenIdx: number, trigEnd: number, inSentence: Placed[], entities: EntityIndex, quotes: Quote[], speechVerbs: Set<string>, type: EventType,
 ): ActorPick {
+  const venues = SAYING_TYPES.has(type) || type === 'CONSULT';
   const toks = seg.tokens;
   const trig = toks[tokenIdx]!;
   const sent = seg.sentences[trig.sentence]!;
@@ -99,12 +102,12 @@ export function pickActors(
   }
   let k = tokenIdx - 1;
   while (k >= 0 && toks[k]!.sentence === trig.sentence && toks[k]!.pos === 'ADV') k--;
-  const participle = /(?:ed|en|wn|ld|ht|nt|ck)$/i.test(trig.text);
+  const participle = /(?:ed|en|wn|ld|ht|nt|ck)$/i.test(trig.text) || SHORT_PARTICIPLES.has(trig.lower);
   // "was captured by X", and the reduced relative "a pilot captured by X" (participle, then "by").
   let afterTrig = tokenIdx + 1;
   while (afterTrig < toks.length && toks[afterTrig]!.start < trigEnd) afterTrig++;
   const byNext = lower(toks[afterTrig]) === 'by' && toks[afterTrig]!.sentence === trig.sentence;
-  const passive = participle && ((k >= 0 && BE.has(lower(toks[k]))) || byNext);
+  const passive = participle && ((k >= 0 && BE.has(lower(toks[k]))) || byNext || (DONE_TO.has(type) && reducedRelative(toks, k, afterTrig)));
   const before = inSentence.filter((p) => p.m.end <= trig.start);
   // A phrase trigger may hold its object ("rejected the US offer of talks"): look after its first word.
   const after = inSentence.filter((p) => p.m.start >= trig.end);
@@ -188,6 +191,28 @@ export function pickActors(
   const group = !source && !speaker && !passive ? groupSubject(seg, tokenIdx, clauseStart, inSentence) : null;
   return { source, target, speaker, group, passive, clauseFrom };
 }
+
+/**
+ * "the pilot shot down over Kashmir", "soldiers killed in the attack": a participle right after a
+ * common noun and followed by a preposition or the end of the phrase describes what was done to
+ * the noun; an active verb ("the army shot down a drone") has its object there instead.
+ */
+function reducedRelative(toks: Token[], before: number, after: number): boolean {
+  if (before < 0 || toks[before]!.pos !== 'NOUN') return false;
+  let j = after;
+  if (PARTICLES.has(lower(toks[j]))) j++;
+  const next = toks[j];
+  return !next || next.sentence !== toks[before]!.sentence || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ';
+}
+
+/** Acts done to a body or a freedom, which news names by their victims ("soldiers killed in …"). */
+const DONE_TO: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE']);
+
+/** Participles the endings above miss ("shot down", "hit by"). */
+const SHORT_PARTICIPLES = new Set(['shot', 'hit', 'cut', 'beat', 'hurt', 'shut', 'set', 'put']);
+
+/** Particles of phrasal verbs ("shot down", "carried out"). */
+const PARTICLES = new Set(['down', 'up', 'out', 'off', 'back']);
 
 /** "…, X said": the first entity after the trigger that a speech verb follows. */
 function saidBy(seg: Segmented, after: Placed[], speechVerbs: Set<string>): Entity | null {

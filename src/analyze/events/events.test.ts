@@ -97,6 +97,13 @@ describe('actors', () => {
     const e = first('A Chilean pilot captured by Peruvian forces on Monday was returned on Friday.');
     expect([e.type, e.source.country, e.target?.country]).toEqual(['COERCE', 'PER', 'CHL']);
   });
+  it('never makes the victim in a reduced relative, or the main clause\'s subject, the actor ("a pilot shot down over …")', () => {
+    const downed = events('Peru said a Chilean pilot shot down over the border would be sent home.').find((e) => e.type === 'ASSAULT' || e.type === 'COERCE');
+    expect(downed?.source.country ?? null).not.toBe('PER');
+    expect(downed?.source.country ?? null).not.toBe('CHL');
+    const active = first('Peru shot down a Chilean drone near the border.');
+    expect([active.type, active.source.country, active.target?.country]).toEqual(['ASSAULT', 'PER', 'CHL']);
+  });
   it('never makes a news outlet the actor of the act it reports, only of its own words', () => {
     const rally = events('The Andean News Agency reported that thousands of students rallied against Chile in Lima.').find((e) => e.type === 'PROTEST');
     expect(rally?.target?.country).toBe('CHL');

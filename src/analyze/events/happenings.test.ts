@@ -39,14 +39,32 @@ describe('one report per happening per article', () => {
     expect(oneReportPerHappening([ev('CONSULT', 'Norland', 'Sudria', null), ev('CONSULT', 'Norland', 'Sudria', null, { negated: true })])).toHaveLength(2);
   });
 
-  it('reads one speaker\'s claims on one day to one addressee as one occasion, under the first claim\'s type', () => {
+  it('reads one speaker\'s claims as one occasion, under the first claim\'s type', () => {
     const out = oneReportPerHappening([
       ev('ACCUSE', 'Arvid Holm', 'Sudria', '2024-03-05'),
       ev('THREATEN', 'Arvid Holm', 'Sudria', '2024-03-05'),
       ev('REJECT', 'Arvid Holm', 'Sudria', '2024-03'),
     ]);
-    expect(out.map((e) => e.type)).toEqual(['ACCUSE', 'REJECT']);
-    expect(out[0]!.evidence).toHaveLength(1);
+    expect(out.map((e) => e.type)).toEqual(['ACCUSE']);
+    expect(out[0]!.evidence).toHaveLength(2);
+  });
+
+  it('folds an act named in the speaker\'s own quoted words into what the speaker said', () => {
+    const out = oneReportPerHappening([
+      ev('THREATEN', 'Arvid Holm', 'Sudria', '2024-03-05'),
+      ev('ASSAULT', 'Arvid Holm', 'Vestmark', '2024-03', { quote: 'we will strike back at anyone who attacks us' }),
+      ev('ASSAULT', 'Arvid Holm', 'Vestmark', '2024-03'),
+    ]);
+    expect(out.map((e) => e.type)).toEqual(['THREATEN', 'ASSAULT']);
+  });
+
+  it('leaves a claim without a day apart when the article gives the speaker words on two days', () => {
+    const out = oneReportPerHappening([
+      ev('THREATEN', 'Arvid Holm', 'Sudria', '2024-03-05'),
+      ev('ACCUSE', 'Arvid Holm', 'Sudria', '2024-03-03'),
+      ev('STATEMENT', 'Arvid Holm', null, '2024-03'),
+    ]);
+    expect(out).toHaveLength(3);
   });
 
   it('reads one actor\'s triggers in one sentence as one happening, a bare statement giving way to the act', () => {

@@ -39,21 +39,38 @@ function datesAgree(a: string | null, b: string | null): boolean {
 /** The more precise of two agreeing dates. */
 const finer = (a: string | null, b: string | null): string | null => ((b?.length ?? 0) > (a?.length ?? 0) ? b : a);
 
-/** Exactly the same day (a speaker's occasion needs a date the text gives, not a shared month). */
-const sameDay = (a: string | null, b: string | null): boolean => !!a && a.length === 10 && a === b;
-
-function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: string | null): boolean {
+function oneHappening(first: AnalysisEvent, later: AnalysisEvent, firstDate: string | null, speaksOnSeveralDays: Set<string>): boolean {
   const source = identity(first.source);
   const laterSource = identity(later.source);
   if (!source || !laterSource) return sourcelessMention(first, later, firstDate);
   if (source !== laterSource) return false;
+  if (sameOccasion(first, later, firstDate) && (isDay(later.date) || !speaksOnSeveralDays.has(source))) return true;
   const t1 = identity(first.target);
   const t2 = identity(later.target);
   if (t1 && t2 && t1 !== t2) return false;
   if (sameSentence(first, later) && (SAYING.has(first.type) || SAYING.has(later.type))) return true;
-  if (first.type === later.type && !!first.negated === !!later.negated) return datesAgree(firstDate, later.date);
-  // One speaker, one day, one addressee: one occasion whatever each claim is coded as.
-  return SAYING.has(first.type) && SAYING.has(later.type) && t1 === t2 && sameDay(firstDate, later.date);
+  return first.type === later.type && !!first.negated === !!later.negated && datesAgree(firstDate, later.date);
+}
+
+/** A statement-type event, or an act named in the speaker's own quoted words: part of what they said. */
+const spoken = (e: AnalysisEvent): boolean => SAYING.has(e.type) || !!e.quote;
+
+/**
+ * One speaker's words in one article are one occasion whatever each claim is coded as: a speech,
+ * a briefing or a statement is reported over several sentences and quotes, and a claim without
+ * a day of its own belongs to it, unless the article gives the speaker words on several days
+ * (then which one is not known). Without quoted words to tie them, addressees in two countries
+ * make two occasions.
+ */
+function sameOccasion(first: AnalysisEvent, later: AnalysisEvent, firstDate: string | null): boolean {
+  if (!spoken(first) || !spoken(later) || !datesAgree(firstDate, later.date)) return false;
+  return !!first.quote || !!later.quote || sameCountry(first.target, later.target);
+}
+
+/** Targets that do not conflict: one is missing, or both are in one country (a state and its leader). */
+function sameCountry(a: EventActor | null, b: EventActor | null): boolean {
+  if (!a || !b || identity(a) === identity(b)) return true;
+  return !!a.country && a.country === b.country;
 }
 
 /**
@@ -68,6 +85,18 @@ function sourcelessMention(first: AnalysisEvent, later: AnalysisEvent, firstDate
   return !c1 || !c2 || c1 === c2;
 }
 
+const isDay = (d: string | null): boolean => d?.length === 10;
+
+/** The speakers whose words the article dates to two days or more. */
+function speakersOnSeveralDays(events: AnalysisEvent[]): Set<string> {
+  const days = new Map<string, Set<string>>();
+  for (const e of events) {
+    const who = identity(e.source);
+    if (who && spoken(e) && isDay(e.date)) days.set(who, (days.get(who) ?? new Set()).add(e.date!));
+  }
+  return new Set([...days].filter(([, d]) => d.size > 1).map(([who]) => who));
+}
+
 /** Same source in the same sentence (with a statement among the two, see the header). */
 const sameSentence = (a: AnalysisEvent, b: AnalysisEvent): boolean => !!a.sentence && a.sentence.start === b.sentence?.start;
 
@@ -78,15 +107,17 @@ const sameSentence = (a: AnalysisEvent, b: AnalysisEvent): boolean => !!a.senten
  * gives way to the specific act that follows ("… it would retaliate").
  */
 export function oneReportPerHappening(events: AnalysisEvent[]): AnalysisEvent[] {
+  const severalDays = speakersOnSeveralDays(events);
   const kept: AnalysisEvent[] = [];
   for (const e of events) {
-    const at = kept.findIndex((k) => oneHappening(k, e, k.date));
+    const at = kept.findIndex((k) => oneHappening(k, e, k.date, severalDays));
     if (at < 0) {
       kept.push(e);
       continue;
     }
     const home = kept[at]!;
-    if (sameSentence(home, e) && home.type === 'STATEMENT' && e.type !== 'STATEMENT') kept[at] = absorb(e, home);
+    // A bare STATEMENT gives way to what it says, or to the first claim the occasion is coded as.
+    if (home.type === 'STATEMENT' && e.type !== 'STATEMENT' && (sameSentence(home, e) || SAYING.has(e.type))) kept[at] = absorb(e, home);
     else absorb(home, e);
   }
   return kept;

@@ -19,7 +19,6 @@ import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
 import { linkResponses } from './responses.js';
-import { SAYING_TYPES } from './saying.js';
 import { findTriggers } from './triggers.js';
 import { keepsHit, loadTypingModel } from './typing/classify.js';
 
@@ -54,7 +53,7 @@ export function findEvents(
     for (const h of hits) {
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
-      const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, SAYING_TYPES.has(h.type) || h.type === 'CONSULT');
+      const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, h.type);
       dropMisreadActors(pick, h, seg.text, s.start, near, registry);
       const date = when.dateFor(si, h.start, pick.clauseFrom);
       const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
