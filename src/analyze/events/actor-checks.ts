@@ -1,6 +1,8 @@
 // Actors the clause picker finds (actors.ts) that the sentence's frame says are not the act's:
 // a news outlet is never the actor of what it reports, nor what an act is done to; a noun after
-// "after", "following" or "amid" names an earlier happening, not an act of the sentence's subject.
+// "after", "following" or "amid" names an earlier happening, not an act of the sentence's subject;
+// and a noun's possessor is its actor ("Putin called Turkey's downing of the jet a stab in the
+// back": Turkey downed the jet, Putin only spoke of it).
 import type { Registry } from '../../registry/types.js';
 import type { Entity } from '../types.js';
 import { isNewsOutlet } from './actor-roll.js';
@@ -20,6 +22,14 @@ export function dropMisreadActors(pick: ActorPick, hit: TriggerHit, text: string
   // "… called a meeting following the clash near Crimea": only the noun's own possessor acts ("after Russia's attack").
   const backReference = BACK_REFERENCE.test(text.slice(Math.max(sentenceStart, hit.start - 60), hit.start));
   if (!hit.verbal && pick.source && backReference && !isPossessor(text, near, hit.start, pick.source)) pick.source = null;
+  const owner = hit.verbal ? undefined : near.find((p) => p.e.type !== 'place' && isPossessor(text, near, hit.start, p.e))?.e;
+  // The same side named twice ("North Korea's foreign ministry statement") keeps the more specific actor.
+  if (owner && owner !== pick.source && !(owner.country && owner.country === pick.source?.country)) {
+    if (pick.target === owner) pick.target = null;
+    pick.source = owner;
+    pick.speaker = null;
+    pick.group = null;
+  }
 }
 
 /** The entity's mention ends with "'s" right before the trigger ("Russia's attack"). */

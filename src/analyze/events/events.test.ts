@@ -104,6 +104,11 @@ describe('actors', () => {
     const active = first('Peru shot down a Chilean drone near the border.');
     expect([active.type, active.source.country, active.target?.country]).toEqual(['ASSAULT', 'PER', 'CHL']);
   });
+  it('makes a noun\'s possessor its actor, not the speaker who names it', () => {
+    const e = events('"Chile’s blockade of the port is an act of war," Peru said on Monday.').find((x) => x.trigger?.text === 'blockade');
+    expect(e?.source.country).toBe('CHL');
+    expect(e?.target?.country ?? null).not.toBe('CHL');
+  });
   it('never makes a news outlet the actor of the act it reports, only of its own words', () => {
     const rally = events('The Andean News Agency reported that thousands of students rallied against Chile in Lima.').find((e) => e.type === 'PROTEST');
     expect(rally?.target?.country).toBe('CHL');
