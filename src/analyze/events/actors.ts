@@ -124,7 +124,8 @@ export function pickActors(
   };
   const subjectOf = (xs: Placed[]): Entity | null => {
     // Places do not act (a capital standing for its government is already a country mention).
-    const i = xs.findIndex((p) => !prepBefore(p) && p.e.type !== 'place');
+    // The word that opens the clause ("after Chile attacked") is its boundary, not a preposition of its subject.
+    const i = xs.findIndex((p) => (!prepBefore(p) || (tokenBefore(p.m.start)?.end ?? 0) === clauseStart) && p.e.type !== 'place');
     if (i < 0) return groupOf(xs);
     // "North Korea's foreign ministry": the possessor names whose ministry; the ministry acts.
     const next = xs[i + 1];

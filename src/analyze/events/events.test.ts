@@ -234,6 +234,14 @@ describe('dates and evidence', () => {
     expect(first('Chile met Peru on May 4, 2022.', '2022-05-10').date).toBe('2022-05-04');
     expect(first('Chile met Peru.', '2022-05-10').date).toBeNull();
   });
+  it('dates an act in an "after" clause as the earlier happening it is, and gives it its own actor and no response cue', () => {
+    const text = 'Peru rejected the offer on May 4, 2022, a day after Chile warned it of serious consequences.';
+    const warned = events(text, '2022-05-05').find((e) => e.type === 'THREATEN');
+    expect([warned?.date, warned?.source.country, warned?.responseCue ?? null]).toEqual(['2022-05-03', 'CHL', null]);
+    const struck = events('Peru struck the camp on May 4, 2022, after Chile attacked the border post.', '2022-05-05').find((e) => e.trigger?.text === 'attacked');
+    expect([struck?.date, struck?.source.country]).toEqual(['2022-05', 'CHL']);
+    expect(events('Peru struck the camp after Chile attacked on May 2, 2022.', '2022-05-05').find((e) => e.trigger?.text === 'attacked')?.date).toBe('2022-05-02');
+  });
   it('keeps the sentence and trigger offsets', () => {
     const text = 'Intro line here.\nChile condemned Peru.';
     const e = first(text);

@@ -14,7 +14,7 @@ import { codeAct } from './coding.js';
 import { isCaption } from './caption.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
-import { datePicker } from './event-date.js';
+import { datePicker, earlierClause } from './event-date.js';
 import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
@@ -105,7 +105,8 @@ export function findEvents(
         trigger: { start: h.start, end: h.end, text: seg.text.slice(h.start, h.end) },
         quote: quote?.text ?? null,
         respondsTo: null,
-        responseCue,
+        // The cue belongs to the main clause's act, not to the earlier act its clause names.
+        responseCue: earlierClause(seg.text.slice(s.start, h.start)) ? null : responseCue,
       });
     }
   }
