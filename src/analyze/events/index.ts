@@ -12,6 +12,7 @@ import { dropMisreadActors } from './actor-checks.js';
 import { mentionsIn, noTriggerSpans, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCaption } from './caption.js';
+import { isCreditLine } from './credits.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
 import { datePicker, earlierClause } from './event-date.js';
@@ -41,7 +42,7 @@ export function findEvents(
     const hits = bySentence[si];
     if (!hits?.length) continue;
     const s = seg.sentences[si]!;
-    if (isCrossReference(s.text) || isCaption(s.text)) continue;
+    if (isCrossReference(s.text) || isCaption(s.text) || isCreditLine(s.text)) continue;
     const from = s.start + datelineLength(s.text);
     const inSentence = mentionsIn(placed, from, s.end);
     const sentQuotes = quotes.filter((q) => q.start < s.end && s.start < q.end);
