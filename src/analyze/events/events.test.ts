@@ -203,6 +203,8 @@ describe('qualifiers', () => {
   it('reads no act in a photo caption', () => {
     expect(events('This undated photo released by the Chilean news agency shows troops on the border with Peru.')).toEqual([]);
     expect(events('In this file photo, Chilean troops attack a post on the border with Peru.')).toEqual([]);
+    expect(events('Chile\'s foreign minister attends a meeting with his Peruvian counterpart in Lima, Peru, May 4, 2022.')).toEqual([]);
+    expect(events('Chile\'s foreign minister met his Peruvian counterpart in Lima on May 4, 2022.')).not.toEqual([]);
   });
   it('reads speaking to the press as a statement, not a meeting', () => {
     expect(events('Odile Varnet told a press conference in Lima that Chile would not yield.').some((e) => e.type === 'CONSULT')).toBe(false);
