@@ -107,7 +107,10 @@ export function pickActors(
   let afterTrig = tokenIdx + 1;
   while (afterTrig < toks.length && toks[afterTrig]!.start < trigEnd) afterTrig++;
   const byNext = lower(toks[afterTrig]) === 'by' && toks[afterTrig]!.sentence === trig.sentence;
-  const passive = participle && ((k >= 0 && BE.has(lower(toks[k]))) || byNext || (DONE_TO.has(type) && reducedRelative(toks, k, afterTrig)));
+  // "is in custody", "remains in Chile's custody", "under arrest": the subject is held, not holding.
+  const heldAt = DONE_TO.has(type) ? heldState(toks, tokenIdx) : false;
+  const held = heldAt !== false;
+  const passive = held || (participle && ((k >= 0 && BE.has(lower(toks[k]))) || byNext || (DONE_TO.has(type) && reducedRelative(toks, k, tokenIdx + 1))));
   const before = inSentence.filter((p) => p.m.end <= trig.start);
   // A phrase trigger may hold its object ("rejected the US offer of talks"): look after its first word.
   const after = inSentence.filter((p) => p.m.start >= trig.end);
@@ -142,6 +145,13 @@ export function pickActors(
     // Places do not act: "by the Yellow Sea" is where, and a place in an unknown name is no agent.
     agent = by?.type === 'place' ? null : by;
     break;
+  }
+  // Who holds: the possessor inside the phrase ("in Chile's custody") or "of X" after it.
+  if (heldAt !== false && !agent) {
+    const opener = toks[heldAt]!;
+    agent = before.find((p) => p.m.start > opener.start && p.e.type !== 'place')?.e
+      ?? (lower(toks[afterTrig]) === 'of' ? inSentence.find((p) => p.m.start >= toks[afterTrig]!.end && p.m.start - toks[afterTrig]!.end < 8 && p.e.type !== 'place')?.e : undefined)
+      ?? null;
   }
   const quote = quotes.find((q) => q.start <= trig.start && trig.start < q.end && q.speaker && (q.kind !== 'indirect' || !inClause.length));
 
@@ -211,6 +221,20 @@ const DONE_TO: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE']);
 
 /** Participles the endings above miss ("shot down", "hit by"). */
 const SHORT_PARTICIPLES = new Set(['shot', 'hit', 'cut', 'beat', 'hurt', 'shut', 'set', 'put']);
+
+/**
+ * The token index of "in" or "under" that opens a state phrase ending in the noun trigger ("in
+ * custody", "in the custody", "in Chile's custody", "under arrest"), or false.
+ */
+function heldState(toks: Token[], tokenIdx: number): number | false {
+  if (toks[tokenIdx]!.pos !== 'NOUN') return false;
+  for (let j = tokenIdx - 1; j >= 0 && j >= tokenIdx - 5 && toks[j]!.sentence === toks[tokenIdx]!.sentence; j--) {
+    const w = toks[j]!;
+    if (w.lower === 'in' || w.lower === 'under') return j;
+    if (!(w.pos === 'DET' || w.pos === 'PROPN' || w.pos === 'PART' || w.lower === "'s" || w.lower === '’s')) return false;
+  }
+  return false;
+}
 
 /** Particles of phrasal verbs ("shot down", "carried out"). */
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'back']);

@@ -104,6 +104,13 @@ describe('actors', () => {
     const active = first('Peru shot down a Chilean drone near the border.');
     expect([active.type, active.source.country, active.target?.country]).toEqual(['ASSAULT', 'PER', 'CHL']);
   });
+  it('reads someone "in custody" as held, not holding, and whoever holds them as the actor', () => {
+    const held = first('Odile Varnet is in Chile\'s custody since Monday.');
+    expect([held.type, held.source.country, held.target?.name]).toEqual(['COERCE', 'CHL', 'Odile Varnet']);
+    expect(first('A Peruvian pilot remains in custody, Chile said.').target?.country).toBe('PER');
+    const holding = first('Chilean police held three Peruvian fishermen in custody.');
+    expect([holding.source.country, holding.target?.country]).toEqual(['CHL', 'PER']);
+  });
   it('makes a noun\'s possessor its actor, not the speaker who names it', () => {
     const e = events('"Chile’s blockade of the port is an act of war," Peru said on Monday.').find((x) => x.trigger?.text === 'blockade');
     expect(e?.source.country).toBe('CHL');
