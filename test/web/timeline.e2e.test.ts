@@ -43,10 +43,10 @@ describeInBrowser('dashboard: Timeline', () => {
     await expect.poll(() => threat.textContent()).toContain('United States (USA) → North Korea (PRK)');
     expect(await threat.locator('.intensity').textContent()).toBe('-5');
     expect(await threat.textContent()).toContain('1 report: Harbor Ledger');
-    // An event reported by several outlets, a planned one and a conditional offer are marked.
+    // An event reported by several outlets, a planned one (the envoy's offer of 9 March, which the 11 March report dates "two days after") and a conditional offer are marked.
     for (const text of await list(page).locator('article .tl-actors').allTextContents()) expect(text).toMatch(/\(PRK\).*\(USA\)|\(USA\).*\(PRK\)/);
     expect(await (await findRow(page, /^ev\d+: REJECT 2026-03-11$/)).textContent()).toContain('3 reports: Harbor Ledger, Peninsula Watch');
-    expect(await (await findRow(page, /^ev\d+: CONSULT 2026-03-11$/)).locator('.tl-mark').allTextContents()).toEqual(['planned']);
+    expect(await (await findRow(page, /^ev\d+: CONSULT 2026-03-09$/)).locator('.tl-mark').allTextContents()).toEqual(['planned']);
     // "would not refuse talks if …" is a conditional offer (src/analyze/events/coding.ts), not a negated refusal.
     expect(await (await findRow(page, /^ev\d+: AGREE 2026-03-13$/)).locator('.tl-mark').allTextContents()).toEqual(['hypothetical']);
     expect(page.problems).toEqual([]);
