@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laggedCorrelation, pearson, reciprocity } from './reciprocity.js';
+import { describeReciprocity, laggedCorrelation, pearson, reciprocity, RELIABLE_PAIRS } from './reciprocity.js';
 
 /** A deterministic pseudo-random stream in [-1, 1). */
 function rng(seed: number): () => number {
@@ -49,5 +49,28 @@ describe('reciprocity (lagged tone correlation)', () => {
 
   it('is null without enough paired buckets', () => {
     expect(reciprocity([1, null, 2], [null, 3, null])).toMatchObject({ value: null, pairs: 0 });
+  });
+
+  it('reports a value as established only from 8 paired buckets each way, and says so below', () => {
+    expect(RELIABLE_PAIRS).toBe(8);
+    // Four days each way, B echoing A a day later: r is high, but four pairs prove nothing.
+    const few = reciprocity([4, null, -5, null, 3, null, -2, null], [null, 4, null, -5, null, 3, null, -2]);
+    expect(few.bFollowsA).toEqual({ r: 1, pairs: 4 });
+    expect(few.aFollowsB.pairs).toBe(3); // A's next move after B's: three pairs
+    expect(few.value).not.toBeNull();
+    expect(few).toMatchObject({ insufficient: true, minPairs: 8, note: expect.stringMatching(/only 3 paired buckets, needs 8/) });
+    const text = describeReciprocity(few, 'day');
+    expect(text).toMatch(/^WARNING not established: only 3 paired days, needs 8/);
+
+    const moves = [4, -5, 3, -2, 6, -6, 2, -4, 5, -3];
+    const many = reciprocity([...moves, null], [null, ...moves]);
+    expect(many.bFollowsA.pairs).toBe(10);
+    expect(many.aFollowsB.pairs).toBe(8); // just enough
+    expect(many).toMatchObject({ insufficient: false, note: null, pairs: 18 });
+    expect(describeReciprocity(many, 'day')).toBe(`${many.value!.toFixed(2)} over 18 paired days (lag 1 day)`);
+
+    const none = reciprocity([1, null, 2], [null, 3, null]);
+    expect(none).toMatchObject({ value: null, insufficient: true, note: expect.stringMatching(/^not measurable/) });
+    expect(describeReciprocity(none, 'week')).toMatch(/^n\/a .*needs 8/);
   });
 });

@@ -3,11 +3,12 @@
 // mean intensity, cooperative and conflictual counts) per day or week, with spike flags; for a
 // dyad both directions (A → B, B → A) and their reciprocity. The store aggregates per bucket
 // (src/store/insights.ts); spikes and reciprocity are src/insights/*, whose comments document
-// the methods (robust z-score against the trailing median/MAD; lagged tone correlation).
+// the methods (robust z-score against the trailing median/MAD; lagged tone correlation). A
+// reciprocity resting on fewer than RELIABLE_PAIRS (8) pairs is printed as a warning, not as a figure.
 import type { Command } from 'commander';
 import { EVENT_TYPES } from '../../analyze/types.js';
 import { ReadoutError } from '../../core/errors.js';
-import { MIN_PAIRS } from '../../insights/reciprocity.js';
+import { describeReciprocity } from '../../insights/reciprocity.js';
 import { computeTrend, type TrendReport } from '../../insights/compute-trend.js';
 import type { TrendBy, TrendFilter, TrendSubject } from '../../insights/types.js';
 import type { CliContext } from '../context.js';
@@ -41,11 +42,10 @@ export function formatTrend(report: TrendReport): string {
   const out = [`${report.subject.kind} ${report.subject.label}, per ${report.by}`, line(head), ...rows.map(line)];
   const r = report.reciprocity;
   if (r && dirs) {
-    const part = (name: string, c: { r: number | null; pairs: number }) => `${name}: r ${c.r === null ? 'n/a' : c.r.toFixed(2)} (${c.pairs} pairs)`;
-    out.push('', r.value === null
-      ? `reciprocity: n/a (${Math.max(r.bFollowsA.pairs, r.aFollowsB.pairs)} paired ${report.by}s; needs ${MIN_PAIRS} with events both ways, one ${report.by} apart, and some variation)`
-      : `reciprocity: ${r.value.toFixed(2)} over ${r.pairs} paired ${report.by}s (lag ${r.lag} ${report.by})`,
-    `  ${part(`${dirs[1].from} follows ${dirs[0].from}`, r.bFollowsA)}; ${part(`${dirs[0].from} follows ${dirs[1].from}`, r.aFollowsB)}`);
+    out.push('', `reciprocity: ${describeReciprocity(r, report.by)}`);
+    // Per direction, r is printed only when the dyad's figure is established; else its pairs only.
+    const part = (name: string, c: { r: number | null; pairs: number }) => `${name}: ${c.r === null || r.insufficient ? 'r not established' : `r ${c.r.toFixed(2)}`} (${c.pairs} pairs)`;
+    out.push(`  ${part(`${dirs[1].from} follows ${dirs[0].from}`, r.bFollowsA)}; ${part(`${dirs[0].from} follows ${dirs[1].from}`, r.aFollowsB)}`);
   }
   return out.join('\n');
 }
