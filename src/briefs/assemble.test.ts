@@ -5,8 +5,8 @@ import type { TimelineEntry } from '../events/timeline.js';
 import type { EventReport, ResponseLink } from '../events/types.js';
 import type { PersonnelChange } from '../insights/personnel.js';
 import type { Actor } from '../registry/types.js';
-import { assembleBrief, itemLabel, mainCounterparts, personnelOfFocus } from './assemble.js';
-import { actorWeigher, scoreParts, totalScore } from './rank.js';
+import { assembleBrief, isMeeting, isSpeechAct, itemLabel, mainCounterparts, personnelOfFocus } from './assemble.js';
+import { actorWeigher, coverage, RANKING_FORMULA, scoreParts, totalScore, WEIGHTS } from './rank.js';
 import type { BriefInput } from './types.js';
 
 const CHN = { name: 'China', entityId: 'country:CHN', country: 'CHN', institution: null };
@@ -61,22 +61,31 @@ describe('brief assembly', () => {
     expect(assembleBrief({ ...input, focus: null }).sections.other.map((i) => i.id)).toEqual([5]);
   });
 
-  it('ranks by novelty, intensity, actor rank and reports', () => {
+  it('ranks by reports, actor rank and novelty, not by intensity', () => {
     const brief = assembleBrief(input);
     const t = brief.sections.threatsOffers;
     const repeat = t.find((i) => i.id === 6)!;
     expect(repeat).toMatchObject({ novel: false, repeatOf: 'ev7' });
     expect(repeat.parts.novelty).toBe(0.4);
-    expect(t.find((i) => i.id === 3)!).toMatchObject({ novel: true, parts: { novelty: 1, intensity: 0.74, actor: 1, reports: 0.333 } });
-    // The new hypothetical aid offer (+7.4) outranks the repeated threat (-6) and the offer (+2.5, 3 reports).
-    expect(t.map((i) => i.id)).toEqual([3, 1, 6]);
+    // Intensity is shown in the parts but weighs nothing: USA (0.3) → PRK (half of 0.3), one outlet.
+    expect(t.find((i) => i.id === 3)!).toMatchObject({ novel: true, parts: { novelty: 1, intensity: 0.74, actor: 0.3, reports: 0.333 } });
+    // The offer reported by three outlets outranks the hypothetical aid offer (+7.4, once); the repeated threat comes last.
+    expect(t.map((i) => i.id)).toEqual([1, 3, 6]);
     for (let k = 1; k < t.length; k++) expect(t[k - 1]!.score).toBeGreaterThanOrEqual(t[k]!.score);
-    expect(totalScore({ novelty: 1, intensity: 1, actor: 1, reports: 1 })).toBe(1);
+    expect(totalScore({ novelty: 1, intensity: 0, actor: 1, reports: 1 })).toBe(1);
+    expect(totalScore({ novelty: 0, intensity: 1, actor: 0, reports: 0 })).toBe(0);
+    // Three outlets: log2(4)/3; three articles of one outlet count 1 + 2/2 = 2 outlets' worth: log2(3)/3.
     expect(scoreParts(offer, '2026-03-03', false, () => 0.5)).toMatchObject({ novelty: 0.2, reports: 0.667, actor: 0.5 });
+    expect(coverage(3, 1)).toBe(0.528);
+    expect([coverage(1, 1), coverage(3, 3), coverage(7, 7), coverage(2, 0)]).toEqual([0.333, 0.667, 1, 0.528]);
+    // The target counts at half the source.
+    expect(scoreParts(offer, '2026-03-01', false, (a) => (a?.country === 'PRK' ? 1 : 0.2)).actor).toBe(0.5);
     // Done to the focus country by nobody named: no actor rank at all.
     const nobody = { ...offer, event: { ...offer.event, source: { name: null, entityId: null, country: null, institution: null } } };
     expect(scoreParts(nobody, '2026-03-03', false, () => 1).actor).toBe(0);
-    expect(brief.ranking).toMatch(/0\.35·novelty/);
+    expect(brief.ranking).toBe(RANKING_FORMULA);
+    expect(RANKING_FORMULA).toMatch(/^score = 0\.40·reports .*\+ 0\.35·actor rank .*\+ 0\.25·novelty .*intensity is not weighted$/);
+    expect(WEIGHTS).toEqual({ reports: 0.4, actor: 0.35, novelty: 0.25 });
   });
 
   it('ranks senior actors higher and picks the focus country\'s personnel and counterparts', () => {
@@ -87,14 +96,14 @@ describe('brief assembly', () => {
       ['person:vfm', { id: 'person:vfm', type: 'person', name: 'Vic Deputy', aliases: [], country: 'USA', roles: [{ title: 'Deputy Minister' }] }],
       ['country:USA', { id: 'country:USA', type: 'country', name: 'United States', aliases: [], country: 'USA' }],
     ]);
-    const w = actorWeigher((id) => registry.get(id), 'PRK');
+    const w = actorWeigher((id) => registry.get(id));
     const ref = (entityId: string | null, country: string | null = 'USA') => ({ name: 'x', entityId, country, institution: null });
-    expect(w(ref('country:PRK', 'PRK'))).toBe(1);
-    expect(w(ref('org:usa-president'))).toBe(0.9);
-    expect(w(ref('org:usa-state'))).toBe(0.8);
-    expect(w(ref('person:fm'))).toBe(0.8);
-    expect(w(ref('person:vfm'))).toBe(0.6);
-    expect(w(ref('country:USA'))).toBe(0.5);
+    expect(w(ref(null, 'PRK'))).toBe(0.3); // the focus country earns no extra rank
+    expect(w(ref('org:usa-president'))).toBe(1);
+    expect(w(ref('org:usa-state'))).toBe(0.9);
+    expect(w(ref('person:fm'))).toBe(0.9);
+    expect(w(ref('person:vfm'))).toBe(0.7);
+    expect(w(ref('country:USA'))).toBe(0.6);
     expect(w(ref(null))).toBe(0.3);
     expect(w(ref(null, null))).toBe(0.2);
     expect(w(null)).toBe(0);
@@ -105,5 +114,29 @@ describe('brief assembly', () => {
     expect(brief.personnel).toEqual([{ date: '2026-03-03', person: 'Pak Chol-jun', title: 'Vice Foreign Minister', change: 'dismissed', institution: '', evidence: expect.objectContaining({ url: 'https://a.example/40' }) }]);
     expect(mainCounterparts(input.entries, 'PRK')).toEqual(['USA', 'CHN']);
     expect(mainCounterparts(input.entries, null, 2)).toEqual(['PRK', 'USA']);
+  });
+
+  it('keeps key statements to speech acts and meetings to real meetings with a counterpart', () => {
+    const strike = entry(20, { date: '2026-03-03', type: 'ASSAULT', source: PRK, target: USA, intensity: -10 }, [{ respondsTo: 1, rule: 'cue', cue: 'in retaliation for' }], 5);
+    const appeal = entry(21, { date: '2026-03-03', type: 'REQUEST', mode: 'appeal', source: PRK, target: USA, intensity: 3, quote: 'Return to the table' });
+    const march = entry(22, { date: '2026-03-03', type: 'PROTEST', mode: 'demo', source: PRK, target: USA, intensity: -6.5 });
+    const lawsuit = entry(23, { date: '2026-03-03', type: 'ACCUSE', mode: 'legal', source: PRK, target: USA, intensity: -2 });
+    const talksAlone = entry(24, { date: '2026-03-03', type: 'CONSULT', source: PRK, target: null, intensity: 1, sentence: 'North Korea said talks were pointless.' });
+    const ownMeeting = entry(25, { date: '2026-03-03', type: 'CONSULT', source: PRK, target: { ...PRK, name: 'the ruling party' }, intensity: 1 });
+    const planned = entry(26, { date: '2026-03-03', type: 'CONSULT', mode: 'visit', source: PRK, target: CHN, intensity: 1.9, modality: 'planned' });
+    const maybe = entry(27, { date: '2026-03-03', type: 'CONSULT', source: PRK, target: USA, intensity: 1, modality: 'hypothetical' });
+    const notMet = entry(28, { date: '2026-03-03', type: 'CONSULT', source: PRK, target: USA, intensity: 1, negated: true });
+    const brief = assembleBrief({ ...input, entries: [...input.entries, strike, appeal, march, lawsuit, talksAlone, ownMeeting, planned, maybe, notMet] });
+    // The strike answers the offer and is reported five times, yet it is an act, not a statement.
+    expect(brief.sections.statements.map((i) => i.id).sort()).toEqual([2, 21]);
+    expect(brief.sections.other.map((i) => i.id).sort()).toEqual([20, 22, 23, 24, 25, 27, 28]);
+    expect(brief.sections.other.find((i) => i.id === 20)!.answers.map((l) => l.ref)).toEqual(['ev1']);
+    // The meeting of 5 March repeats the planned visit's wording two days later, so it ranks lower.
+    expect(brief.sections.meetings.map((i) => [i.id, i.label])).toEqual([[26, 'planned meeting'], [4, 'meeting']]);
+    const other = (id: number) => brief.sections.other.find((i) => i.id === id)!.label;
+    expect([other(24), other(27), other(28)]).toEqual(['talks, no counterpart named', 'hypothetical meeting', 'no meeting']);
+    expect(isSpeechAct({ type: 'SUPPORT', mode: 'sign' })).toBe(false);
+    expect(isSpeechAct({ type: 'STATEMENT', mode: null })).toBe(true);
+    expect(isMeeting({ type: 'CONSULT', source: USA, target: PRK, negated: false, modality: 'reported' })).toBe(true);
   });
 });

@@ -2,12 +2,20 @@
 // personnel changes, trend series) to a ranked, sourced brief. Every event item carries its
 // evidence (the first report's article URL and sentence) and its quote; items are ranked by the
 // formula of rank.ts. Sections:
-// - statements: verbal acts (statements, accusations, rejections, protests, requests, support …)
-//   and any other event with a response link ("who answered whom");
-// - meetings: CONSULT (visits, talks, meetings);
+// - statements ("key statements and responses"): speech acts only — statements, accusations,
+//   rejections, appeals and demands, verbal support (SPEECH below, less the modes that are acts:
+//   an investigation or lawsuit, a signing). An act (force, sanctions, a protest march …) stays
+//   in "other actions" even when it answers something or is answered: its response arrows are
+//   printed wherever the item is;
+// - meetings: real meetings — CONSULT with a named source and a named target on another side
+//   (sideKey, src/insights/precedents.ts), asserted or reported, or planned (labelled "planned
+//   meeting"). A hypothetical, negated or one-sided CONSULT ("talks" with no counterpart, a
+//   party's own meeting) is no meeting: it goes to "other actions" with its label;
 // - threats and offers: THREATEN, AID and AGREE, labelled with their modality (a hypothetical
 //   offer is marked "hypothetical offer");
-// - other actions: the rest (sanctions, force, cooperation …).
+// - other actions: the rest (sanctions, force, cooperation, protests, concessions …).
+// Article text (quotes, sentences, outlets, names) is decoded here (plainText, escape.ts), so
+// neither the JSON nor a rendering shows "&amp;".
 // With a focus country, only events where it is the source or target are kept, and personnel
 // changes of people of that country (their entity's country in the article, else an article
 // naming the focus country).
@@ -16,33 +24,58 @@ import { actorLabel, eventRef, type TimelineEntry } from '../events/timeline.js'
 import type { ActorRef, MergedEvent } from '../events/types.js';
 import { UNNAMED_INSTITUTION, type PersonnelChange } from '../insights/personnel.js';
 import type { ArticleEntityCountry } from '../store/briefs.js';
-import { RANKING_FORMULA, repeatOf, scoreParts, totalScore } from './rank.js';
+import { sideKey } from '../insights/precedents.js';
+import { describeReciprocity, type Reciprocity } from '../insights/reciprocity.js';
+import { plainText } from './escape.js';
+import { plainRank, RANKING_FORMULA, repeatOf, scoreParts, totalScore } from './rank.js';
 import type { Brief, BriefInput, BriefItem, BriefLink, BriefPersonnelItem, BriefSections, BriefTrendLine } from './types.js';
 
 const DEFAULT_LIMIT = 10;
-const VERBAL = new Set(['STATEMENT', 'ACCUSE', 'REJECT', 'PROTEST', 'REQUEST', 'SUPPORT', 'CONCEDE', 'RETREAT']);
+/** Speech acts: what someone says (PROTEST is a march or boycott, CONCEDE and RETREAT are deeds). */
+const SPEECH = new Set(['STATEMENT', 'ACCUSE', 'REJECT', 'REQUEST', 'SUPPORT']);
+/** Modes of speech types that are deeds. */
+const DEED_MODES = new Set(['ACCUSE/investigate', 'ACCUSE/legal', 'SUPPORT/sign']);
 const OFFERS = new Set(['AID', 'AGREE']);
 
 export function involves(e: Pick<MergedEvent, 'source' | 'target'>, country: string): boolean {
   return e.source.country?.toUpperCase() === country || e.target?.country?.toUpperCase() === country;
 }
 
+const label = (a: ActorRef | null) => plainText(actorLabel(a));
+const text = (t: string | null) => (t === null ? null : plainText(t));
+
 function summary(e: MergedEvent): string {
-  return `${actorLabel(e.source)} → ${actorLabel(e.target)} ${e.type}`;
+  return `${label(e.source)} → ${label(e.target)} ${e.type}`;
 }
 
-/** What the item is, in words: "hypothetical offer", "threat", "meeting", "statement" … */
-export function itemLabel(e: Pick<MergedEvent, 'type' | 'modality' | 'negated'>): string {
-  const base = OFFERS.has(e.type) ? 'offer' : e.type === 'THREATEN' ? 'threat' : e.type === 'CONSULT' ? 'meeting' : e.type.toLowerCase();
+/** A speech act: statement, accusation, rejection, appeal or demand, verbal support. */
+export function isSpeechAct(e: Pick<MergedEvent, 'type' | 'mode'>): boolean {
+  return SPEECH.has(e.type) && !DEED_MODES.has(`${e.type}/${e.mode ?? ''}`);
+}
+
+/** A real meeting: CONSULT between two named sides, not negated, asserted, reported or planned. */
+export function isMeeting(e: Pick<MergedEvent, 'type' | 'source' | 'target' | 'negated' | 'modality'>): boolean {
+  return e.type === 'CONSULT' && !e.negated && e.modality !== 'hypothetical' && counterpart(e.source, e.target);
+}
+
+/** Both sides named, and different sides (a party's own meeting has no counterpart). */
+function counterpart(source: ActorRef, target: ActorRef | null): boolean {
+  const [a, b] = [sideKey(source), sideKey(target)];
+  return a !== null && b !== null && a !== b;
+}
+
+/** What the item is, in words: "hypothetical offer", "threat", "planned meeting", "statement" … */
+export function itemLabel(e: Pick<MergedEvent, 'type' | 'modality' | 'negated'> & Partial<Pick<MergedEvent, 'source' | 'target'>>): string {
+  const oneSided = e.type === 'CONSULT' && e.source !== undefined && !counterpart(e.source, e.target ?? null);
+  const base = OFFERS.has(e.type) ? 'offer' : e.type === 'THREATEN' ? 'threat' : e.type === 'CONSULT' ? (oneSided ? 'talks, no counterpart named' : 'meeting') : e.type.toLowerCase();
   const parts = [e.negated ? 'no' : '', e.modality === 'asserted' ? '' : e.modality, base].filter(Boolean);
   return parts.join(' ');
 }
 
-function sectionOf(entry: TimelineEntry, answered: boolean): keyof BriefSections {
-  const t = entry.event.type;
-  if (t === 'CONSULT') return 'meetings';
-  if (t === 'THREATEN' || OFFERS.has(t)) return 'threatsOffers';
-  if (VERBAL.has(t) || entry.respondsTo.length > 0 || answered) return 'statements';
+export function sectionOf(e: MergedEvent): keyof BriefSections {
+  if (isMeeting(e)) return 'meetings';
+  if (e.type === 'THREATEN' || OFFERS.has(e.type)) return 'threatsOffers';
+  if (isSpeechAct(e)) return 'statements';
   return 'other';
 }
 
@@ -65,7 +98,12 @@ export function trendLine(label: string, kind: 'actor' | 'dyad', trend: Trend): 
     events: trend.buckets.map((b) => b.events),
     tone: trend.buckets.map((b) => b.meanIntensity),
     spikes: trend.buckets.filter((b) => b.spike.length > 0).map((b) => b.bucket),
+    ...(kind === 'dyad' && trend.reciprocity ? { reciprocity: reciprocityOf(trend.reciprocity) } : {}),
   };
+}
+
+function reciprocityOf(r: Reciprocity): NonNullable<BriefTrendLine['reciprocity']> {
+  return { value: r.value, pairs: r.pairs, insufficient: r.insufficient, minPairs: r.minPairs, note: r.note, text: describeReciprocity(r, 'day') };
 }
 
 /** The focus country's main counterparts in the window: the other side's country, most events first (ties by code). */
@@ -80,7 +118,7 @@ export function mainCounterparts(entries: TimelineEntry[], focus: string | null,
 
 export function assembleBrief(input: BriefInput): Brief {
   const focus = input.focus?.toUpperCase() ?? null;
-  const weight = input.actorWeight ?? ((a: ActorRef | null) => (a && focus && a.country?.toUpperCase() === focus ? 1 : a ? 0.3 : 0));
+  const weight = input.actorWeight ?? plainRank;
   const limit = input.limit ?? DEFAULT_LIMIT;
   const inWindow = input.entries.filter((x) => x.event.sortDate >= input.since && x.event.sortDate <= input.until && (!focus || involves(x.event, focus)));
   const known = new Map<number, MergedEvent>();
@@ -89,7 +127,7 @@ export function assembleBrief(input: BriefInput): Brief {
   for (const x of inWindow) {
     for (const l of x.respondsTo) {
       const list = answeredBy.get(l.respondsTo) ?? [];
-      list.push({ ref: eventRef(x.event.id), summary: summary(x.event), rule: l.rule, confidence: l.confidence, cue: l.cue });
+      list.push({ ref: eventRef(x.event.id), summary: summary(x.event), rule: l.rule, confidence: l.confidence, cue: text(l.cue) });
       answeredBy.set(l.respondsTo, list);
     }
   }
@@ -100,28 +138,31 @@ export function assembleBrief(input: BriefInput): Brief {
     const repeat = repeatOf(entry, history);
     const parts = scoreParts(entry, input.since, repeat !== null, weight);
     const first = [...entry.reports].sort((a, b) => a.seenAt.localeCompare(b.seenAt) || a.articleId - b.articleId)[0];
-    const quote = e.quote ?? entry.reports.find((r) => r.quote)?.quote ?? null;
+    const quote = text(e.quote ?? entry.reports.find((r) => r.quote)?.quote ?? null);
     const item: BriefItem = {
       id: e.id, ref: eventRef(e.id), date: e.date, sortDate: e.sortDate, type: e.type, mode: e.mode, modality: e.modality, negated: e.negated,
-      label: itemLabel(e), source: actorLabel(e.source), target: e.target ? actorLabel(e.target) : null, intensity: e.intensity, quote,
-      evidence: first ? { articleId: first.articleId, url: first.url, outlet: first.outlet, sentence: first.sentence } : null,
-      reportCount: e.reportCount, outlets: e.outlets,
+      label: itemLabel(e), source: label(e.source), target: e.target ? label(e.target) : null, intensity: e.intensity, quote,
+      evidence: first ? { articleId: first.articleId, url: first.url, outlet: text(first.outlet), sentence: plainText(first.sentence) } : null,
+      reportCount: e.reportCount, outlets: e.outlets.map(plainText),
       answers: entry.respondsTo.map((l) => {
         const other = known.get(l.respondsTo);
-        return { ref: eventRef(l.respondsTo), summary: other ? summary(other) : null, rule: l.rule, confidence: l.confidence, cue: l.cue };
+        return { ref: eventRef(l.respondsTo), summary: other ? summary(other) : null, rule: l.rule, confidence: l.confidence, cue: text(l.cue) };
       }),
       answeredBy: answeredBy.get(e.id) ?? [],
       novel: parts.novelty === 1, repeatOf: repeat ? eventRef(repeat.event.id) : null,
       score: totalScore(parts), parts,
     };
-    sections[sectionOf(entry, item.answeredBy.length > 0)].push(item);
+    sections[sectionOf(e)].push(item);
   }
   for (const key of Object.keys(sections) as (keyof BriefSections)[]) {
     sections[key] = sections[key].sort((a, b) => b.score - a.score || b.sortDate.localeCompare(a.sortDate) || b.id - a.id).slice(0, limit);
   }
   const personnel: BriefPersonnelItem[] = personnelOfFocus(input.personnel, input.personnelCountries, focus)
     .slice(0, limit)
-    .map((c) => ({ date: c.date, person: c.person, title: c.title, change: c.change, institution: c.institution.name === UNNAMED_INSTITUTION ? '' : c.institution.name, evidence: { articleId: c.evidence.articleId, url: c.evidence.url, outlet: c.evidence.outlet, sentence: c.evidence.sentence } }));
+    .map((c) => ({
+      date: c.date, person: plainText(c.person), title: plainText(c.title), change: c.change, institution: c.institution.name === UNNAMED_INSTITUTION ? '' : plainText(c.institution.name),
+      evidence: { articleId: c.evidence.articleId, url: c.evidence.url, outlet: text(c.evidence.outlet), sentence: plainText(c.evidence.sentence) },
+    }));
   const window = input.since === input.until ? input.since : `${input.since} – ${input.until}`;
   return {
     title: `Readout brief${focus ? `: ${focus}` : ''}, ${window}`,

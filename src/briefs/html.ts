@@ -1,8 +1,8 @@
 // A brief as a standalone HTML document: no scripts, no external resources, a strict
 // Content-Security-Policy (default-src 'none'; inline styles and data: images only), a small
 // screen and print stylesheet, inline SVG sparklines for the trend lines. Every piece of text
-// is escaped (escapeHtml); links are http(s) only.
-import { escapeHtml as h, safeHref } from './escape.js';
+// is decoded and escaped once (textHtml); links are http(s) only.
+import { safeHref, textHtml as h } from './escape.js';
 import { SECTION_TITLES } from './markdown.js';
 import { svgSparkline } from './sparkline.js';
 import type { Brief, BriefEvidence, BriefItem, BriefLink, BriefSections, BriefTrendLine } from './types.js';
@@ -59,7 +59,7 @@ function trendRow(t: BriefTrendLine): string {
   const tone = svgSparkline(t.tone, { title: `${t.label}: mean event intensity per day` });
   const total = t.articles.reduce((a, b) => a + b, 0);
   const events = t.events.reduce((a, b) => a + b, 0);
-  return `<tr><td><strong>${h(t.label)}</strong><div class="note">${h(t.kind)}, ${h(range)}</div></td><td>${attention}<div class="note">attention: ${total} articles${t.spikes.length ? `; spikes ${h(t.spikes.join(', '))}` : ''}</div></td><td>${tone}<div class="note">tone: ${events} events</div></td></tr>`;
+  return `<tr><td><strong>${h(t.label)}</strong><div class="note">${h(t.kind)}, ${h(range)}</div></td><td>${attention}<div class="note">attention: ${total} articles${t.spikes.length ? `; spikes ${h(t.spikes.join(', '))}` : ''}</div></td><td>${tone}<div class="note">tone: ${events} events${t.reciprocity ? `; reciprocity: ${h(t.reciprocity.text)}` : ''}</div></td></tr>`;
 }
 
 export function renderHtml(brief: Brief): string {

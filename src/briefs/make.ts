@@ -57,7 +57,7 @@ export async function makeBrief(store: Store, registry: Registry, o: MakeBriefOp
 
   return assembleBrief({
     since, until, focus, generatedAt: o.now.toISOString(), entries, earlier, personnel, personnelCountries, trends, limit,
-    actorWeight: actorWeigher((id) => registry.get(id), focus),
+    actorWeight: actorWeigher((id) => registry.get(id)),
   });
 }
 

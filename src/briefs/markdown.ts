@@ -59,6 +59,7 @@ export function renderMarkdown(brief: Brief): string {
       `  - tone (mean intensity): \`${textSparkline(t.tone)}\` over ${t.events.reduce((a, b) => a + b, 0)} events`,
     );
     if (t.spikes.length) out.push(`  - spikes: ${t.spikes.join(', ')}`);
+    if (t.reciprocity) out.push(`  - reciprocity: ${md(t.reciprocity.text)}`);
   }
   out.push('', '---', '', `_Ranking: ${md(brief.ranking)}._`, '');
   return out.join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, markdownUrl, safeHref } from './escape.js';
+import { escapeHtml, escapeMarkdown, markdownUrl, plainText, safeHref, textHtml } from './escape.js';
 import { CSP, renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { svgSparkline, textSparkline } from './sparkline.js';
@@ -40,7 +40,7 @@ describe('brief rendering', () => {
     const md = renderMarkdown(brief);
     expect(md).toMatch(/^# Readout brief: PRK/);
     expect(md).toContain('## Key statements and responses');
-    expect(md).toContain('> “We will never accept &lt;script&gt;alert("x")&lt;/script&gt; &amp; more”');
+    expect(md).toContain('> “We will never accept &lt;script&gt;alert("x")&lt;/script&gt; & more”');
     expect(md).not.toContain('<script>');
     expect(md).toContain('(https://capital-courier.example/a?b=1&c=2)');
     expect(md).toContain('↳ answers ev1 (the United States (USA) → North Korea (PRK) AGREE), cue “in response to”, confidence 0.82');
@@ -68,6 +68,28 @@ describe('brief rendering', () => {
     expect(html).toMatch(/<svg [^>]*class="sparkline"[^>]*>.*<polyline points="[\d., ]+" class="line"\/>.*<circle [^>]*class="spike"\/>/s);
     expect(html).toContain('hypothetical offer');
     expect(html).toContain('↳ answers <span class="ref">ev1</span>');
+  });
+
+  it('decodes character references in article text, then escapes once', () => {
+    expect(plainText('Trade &amp; Industry &#8217;s &quot;plan&quot;')).toBe('Trade & Industry ’s "plan"');
+    expect(plainText('Trade &amp;amp; Industry')).toBe('Trade & Industry'); // escaped twice by a feed
+    expect(plainText('Fish & Chips &unknown;')).toBe('Fish & Chips &unknown;');
+    expect(textHtml('Trade &amp; Industry <b>')).toBe('Trade &amp; Industry &lt;b&gt;');
+    expect(escapeMarkdown('Trade &amp; Industry &lt;b&gt; &amp;copy;')).toBe('Trade & Industry &lt;b&gt; ©');
+    // What still reads as a reference after decoding is escaped, so a viewer shows it as written.
+    expect(escapeMarkdown('&amp;amp;copy;')).toBe('&amp;copy;');
+    const coded = item({ quote: 'Roads &amp; bridges &#8212; all of them', evidence: { url: 'https://a.example/x?a=1&b=2', outlet: 'Ledger &amp; Post', sentence: 's' }, source: 'Ministry of Trade &amp; Industry', answers: [] });
+    const b = { ...brief, title: 'Brief &amp; more', sections: { statements: [coded], meetings: [], threatsOffers: [], other: [] } };
+    const md = renderMarkdown(b);
+    expect(md).toContain('> “Roads & bridges — all of them”');
+    expect(md).toContain('Ministry of Trade & Industry');
+    expect(md).toContain('[Ledger & Post](https://a.example/x?a=1&b=2)');
+    expect(md).not.toContain('&amp;');
+    const html = renderHtml(b);
+    expect(html).toContain('Roads &amp; bridges — all of them');
+    expect(html).toContain('<title>Brief &amp; more</title>');
+    expect(html).not.toContain('&amp;amp;');
+    expect(html).toContain('href="https://a.example/x?a=1&amp;b=2"');
   });
 
   it('draws sparklines from numbers only', () => {

@@ -22,10 +22,12 @@ export interface BriefEvidence {
   sentence: string;
 }
 
+/** The parts of an item's score (rank.ts). intensity is shown, not weighted. */
 export interface ScoreParts {
   novelty: number;
   intensity: number;
   actor: number;
+  /** Coverage: distinct outlets, further articles at half. */
   reports: number;
 }
 
@@ -76,6 +78,8 @@ export interface BriefTrendLine {
   tone: (number | null)[];
   /** Buckets flagged as spikes (attention or events). */
   spikes: string[];
+  /** A dyad's reciprocity (src/insights/reciprocity.ts), with insufficient/note when it rests on too few paired days. */
+  reciprocity?: { value: number | null; pairs: number; insufficient: boolean; minPairs: number; note: string | null; text: string };
 }
 
 export interface BriefSections {
