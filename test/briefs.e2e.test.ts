@@ -13,7 +13,8 @@ import { ingestedStore } from './helpers/ingested-store.js';
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 const STORIES = [
-  [25, 'Northern Wire', 'North Korea threatens retaliation', 'North Korea threatened the United States with retaliation over the military drills.'],
+  // 45 days back: more than CRISIS_DAYS (30) before the second threat, so an earlier episode, not the same crisis.
+  [45, 'Northern Wire', 'North Korea threatens retaliation', 'North Korea threatened the United States with retaliation over the military drills.'],
   [12, 'Harbor Ledger', 'US offers talks', 'The United States offered to hold talks with North Korea without preconditions, the State Department said.'],
   [10, 'Capital Courier', 'North Korea rejects US offer', "North Korea's foreign ministry rejected the US offer of talks, in response to the proposal.\n\nThe ministry called the offer a trick."],
   [9, 'Tidewater Post', 'Aid only with talks', 'The United States would provide food aid to North Korea if Pyongyang returned to negotiations, a senior official said.'],

@@ -36,14 +36,16 @@ export function precedentsContract(ctx: ContractContext): void {
       await article(store, 'Daily Meridian', '2026-01-06', [reject('2026-01-06', { target: CHN })]);
       await article(store, 'Capital Courier', '2026-01-25', [ev({ date: '2026-01-25', type: 'CONSULT', source: PRK, target: USA, intensity: 1, sentence: { start: 0, end: 20, text: 'North Korea met US envoys.' } })]);
       await article(store, 'Harbor Ledger', '2026-01-30', [reject('2026-01-30', { source: USA, target: PRK })]);
-      await article(store, 'Tidewater Post', '2026-02-20', [reject('2026-02-20', { quote: 'The sanctions resolution is unacceptable', sentence: { start: 0, end: 40, text: 'North Korea rejected the sanctions resolution.' } })]);
+      await article(store, 'Tidewater Post', '2026-02-05', [reject('2026-02-05', { quote: 'The sanctions resolution is unacceptable', sentence: { start: 0, end: 40, text: 'North Korea rejected the sanctions resolution.' } })]);
+      // Nine days before the event, same words: the same crisis (within CRISIS_DAYS), never a precedent.
+      await article(store, 'Northern Wire', '2026-03-01', [reject('2026-03-01')]);
       await article(store, 'Capital Courier', '2026-03-10', [reject('2026-03-10', { quote: 'We reject the offer of talks as a hostile trick' })]);
       await store.mergeEvents();
 
       const now = await idOf(store, '2026-03-10', 'REJECT', 'PRK');
       const first = await idOf(store, '2026-01-05', 'REJECT', 'PRK');
       const reverse = await idOf(store, '2026-01-30', 'REJECT', 'USA');
-      const other = await idOf(store, '2026-02-20', 'REJECT', 'PRK');
+      const other = await idOf(store, '2026-02-05', 'REJECT', 'PRK');
       const threat = await idOf(store, '2026-01-07', 'THREATEN', 'USA');
 
       const result = await store.precedents(now);

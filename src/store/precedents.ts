@@ -2,11 +2,13 @@
 // (either direction), and the events around the best of them (same dyad within the follow-up
 // window, or linked as responses to them). Ranking and the follow-up window are the pure
 // functions of src/insights/precedents.ts; this file only selects rows (by type, side columns
-// and sort_date, on the merged_events indexes) and assembles timeline entries. Nothing here
-// reads article text.
+// and sort_date, on the merged_events indexes) and assembles timeline entries. The event's own
+// crisis is left out as that file describes: candidates are read only from before its crisis
+// window (sort_date < crisisStart), and the exchange it belongs to is found by following its
+// response links back (event_links, CHAIN_HOPS at most). Nothing here reads article text.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ActorRef, MergedEvent } from '../events/types.js';
-import { buildPrecedents, DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, followWindow, rankPrecedents, sideKey, type PrecedentsResult } from '../insights/precedents.js';
+import { buildPrecedents, CHAIN_HOPS, crisisStart, DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, exchangeIds, followWindow, outsideCrisis, rankPrecedents, sideKey, type PrecedentsResult } from '../insights/precedents.js';
 import { entriesByIds } from './events.js';
 import type { Database } from './schema.js';
 import type { StoreContext } from './util.js';
@@ -55,17 +57,18 @@ export async function precedents(ctx: StoreContext, eventId: number, options: Pr
   const [event] = await entriesByIds(ctx, [eventId]);
   if (!event) return null;
   const e = event.event;
+  const exchange = await exchangeOf(ctx, eventId);
   const candidateIds = await ctx.db
     .selectFrom('merged_events')
     .select('id')
     .where('type', '=', e.type)
-    .where('sort_date', '<', e.sortDate)
+    .where('sort_date', '<', crisisStart(e))
     .where((eb) => sameDyad(eb, e))
     .orderBy('sort_date', 'desc')
     .orderBy('id', 'desc')
     .limit(maxCandidates)
     .execute();
-  const candidates = await entriesByIds(ctx, candidateIds.map((r) => Number(r.id)));
+  const candidates = outsideCrisis(event, await entriesByIds(ctx, candidateIds.map((r) => Number(r.id))), exchange);
   const best = rankPrecedents(event, candidates, limit);
   if (best.length === 0) return { event, days, precedents: [] };
 
@@ -79,6 +82,24 @@ export async function precedents(ctx: StoreContext, eventId: number, options: Pr
   const answers = await ctx.db.selectFrom('event_links').select('event_id').where('responds_to', 'in', best.map((m) => m.entry.event.id)).execute();
   for (const r of answers) poolIds.add(Number(r.event_id));
   const pool = await entriesByIds(ctx, [...poolIds]);
-  return buildPrecedents(event, best.map((m) => m.entry), pool, { days, limit });
+  return buildPrecedents(event, best.map((m) => m.entry), pool, { days, limit, exchange });
+}
+
+/** The event and the events it answers through response links, CHAIN_HOPS links back at most (exchangeIds). */
+async function exchangeOf(ctx: StoreContext, eventId: number): Promise<Set<number>> {
+  const links: { eventId: number; respondsTo: number }[] = [];
+  const asked = new Set<number>();
+  let frontier = [eventId];
+  for (let hop = 0; hop < CHAIN_HOPS && frontier.length; hop++) {
+    for (const id of frontier) asked.add(id);
+    const rows = await ctx.db.selectFrom('event_links').select(['event_id', 'responds_to']).where('event_id', 'in', frontier).execute();
+    const next = new Set<number>();
+    for (const r of rows) {
+      links.push({ eventId: Number(r.event_id), respondsTo: Number(r.responds_to) });
+      if (!asked.has(Number(r.responds_to))) next.add(Number(r.responds_to));
+    }
+    frontier = [...next];
+  }
+  return exchangeIds(eventId, links);
 }
 

@@ -1,12 +1,14 @@
 // `readout precedents EVENT_ID [--days N] [--limit K] [--json]`: the merged events most like an
 // event that came before it (same type and dyad, the same direction counting more than the
 // reverse, similar quote/trigger wording) and what followed each within N days (the dyad's
-// events, either way, with their type, intensity and response links). Rules and scores:
+// events, either way, with their type, intensity and response links). The event's own crisis
+// (the exchange it answers, and the CRISIS_DAYS before it) is never a precedent; a day offset
+// that counts from a report day because a date is not a day is printed "~+N". Rules and scores:
 // src/insights/precedents.ts; the query: src/store/precedents.ts.
 import type { Command } from 'commander';
 import { ReadoutError } from '../../core/errors.js';
 import { actorLabel, eventRef } from '../../events/timeline.js';
-import { DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, precedentsJson, type FollowUp, type PrecedentsResult } from '../../insights/precedents.js';
+import { CRISIS_DAYS, DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, precedentsJson, type FollowUp, type PrecedentsResult } from '../../insights/precedents.js';
 import type { CliContext } from '../context.js';
 
 interface PrecedentsOptions {
@@ -37,7 +39,8 @@ const flags = (x: { negated: boolean; modality: string }) => {
 
 function followLine(f: FollowUp): string {
   const links = f.respondsTo.map((l) => `↳ ${eventRef(l.id)} (${l.rule}${l.cue ? ` “${l.cue}”` : ''}, ${l.confidence})`).join(' ');
-  return `      +${String(f.daysAfter).padEnd(3)} ${(f.date ?? `${f.sortDate}?`).padEnd(11)} ${eventRef(f.id)}  ${actorLabel(f.source)} → ${actorLabel(f.target)}  ${f.type}${f.mode ? `/${f.mode}` : ''} ${signed(f.intensity)}${flags(f)}${links ? `  ${links}` : ''}`;
+  const offset = `${f.approximate ? '~' : ''}+${f.daysAfter}`;
+  return `      ${offset.padEnd(5)} ${(f.date ?? `${f.sortDate}?`).padEnd(11)} ${eventRef(f.id)}  ${actorLabel(f.source)} → ${actorLabel(f.target)}  ${f.type}${f.mode ? `/${f.mode}` : ''} ${signed(f.intensity)}${flags(f)}${links ? `  ${links}` : ''}`;
 }
 
 export function formatPrecedents(result: PrecedentsResult): string {
@@ -45,10 +48,10 @@ export function formatPrecedents(result: PrecedentsResult): string {
   const out = [`${e.date ?? `${e.sortDate}?`}  ${eventRef(e.id)}  ${actorLabel(e.source)} → ${actorLabel(e.target)}  ${e.type}${e.mode ? `/${e.mode}` : ''} ${signed(e.intensity)}${flags(e)}`];
   if (e.quote) out.push(`    “${e.quote}”`);
   if (result.precedents.length === 0) {
-    out.push('', 'no earlier event of this type between these two sides');
+    out.push('', `no earlier event of this type between these two sides (outside this event's own exchange and the ${CRISIS_DAYS} days before it)`);
     return out.join('\n');
   }
-  out.push('', `precedents (what followed within ${result.days} days):`);
+  out.push('', `precedents (what followed within ${result.days} days):`, `  (this event's own exchange and the ${CRISIS_DAYS} days before it are its crisis, not precedents; ~ marks an offset counted from a report day)`);
   for (const p of result.precedents) {
     const x = p.entry.event;
     out.push('', `  ${(x.date ?? `${x.sortDate}?`).padEnd(11)} ${eventRef(x.id)}  ${actorLabel(x.source)} → ${actorLabel(x.target)}  ${x.type}${x.mode ? `/${x.mode}` : ''} ${signed(x.intensity)}${flags(x)}  score ${p.score} (${p.direction} direction, wording ${p.wording})`);
