@@ -116,8 +116,10 @@ export interface EventActor {
 export interface AnalysisEvent {
   /** Unique within the article ("e1", "e2", … in text order). */
   id: string;
-  /** When it happened, from the text (YYYY-MM-DD, YYYY-MM or YYYY); null when the text gives no date. */
+  /** When it happened (YYYY-MM-DD, YYYY-MM or YYYY): from the text, else the publication day (datePrecision 'published'); null when neither is known. */
   date: string | null;
+  /** Extra: 'text' when the text dates the event, 'published' when the date is only the article's publication day. */
+  datePrecision?: 'text' | 'published';
   type: EventType;
   /** PLOVER mode where the text supports it (CONSULT: visit|meeting|call; AID: offered|delivered …). */
   mode?: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignReports, mergedFields } from './merge.js';
+import { assignReports, mergedFields, sortDateOf } from './merge.js';
 import { PRK, report } from './fixtures.js';
 
 describe('merging reports', () => {
@@ -24,5 +24,15 @@ describe('merging reports', () => {
     const f = mergedFields([report({ date: '2026-03' }), report({ date: '2026-03-05' }), report({ type: 'STATEMENT', date: null }), report({ date: null })]);
     expect(f.date).toBe('2026-03-05');
     expect(f.type).toBe('REJECT');
+  });
+});
+
+describe('sortDateOf', () => {
+  it('sorts on the day, else the anchor, else the start of a period the text puts elsewhere', () => {
+    expect(sortDateOf('2020-01-03', '2020-01-05')).toBe('2020-01-03');
+    expect(sortDateOf(null, '2020-01-05')).toBe('2020-01-05');
+    expect(sortDateOf('2020-01', '2020-01-05')).toBe('2020-01-05');
+    expect(sortDateOf('1979', '2020-01-05')).toBe('1979-01-01');
+    expect(sortDateOf('2018-03', '2020-01-05')).toBe('2018-03-01');
   });
 });

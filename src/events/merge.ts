@@ -101,7 +101,7 @@ export function mergedFields(reports: EventReport[]): MergedFields {
     date,
     anchor: anchors[0]!,
     lastAnchor: anchors[anchors.length - 1]!,
-    sortDate: isDay(date) ? date : anchors[0]!,
+    sortDate: sortDateOf(date, anchors[0]!),
     type,
     mode: mostCommon(modes, (m) => m) ?? null,
     source: representativeActor(sameType.map((r) => r.source))!,
@@ -115,6 +115,16 @@ export function mergedFields(reports: EventReport[]): MergedFields {
     firstSeen: byTime[0]!.seenAt,
     lastSeen: byTime[byTime.length - 1]!.seenAt,
   };
+}
+
+/**
+ * What timelines sort and filter on: the day the reports give, else the first report's anchor,
+ * unless a coarser date the text gives lies elsewhere ("in 1979" in a 2020 report): then the
+ * start of that period, so a 2020 query never lists it.
+ */
+export function sortDateOf(date: string | null, anchor: string): string {
+  if (!date || anchor.startsWith(date)) return anchor;
+  return /^\d{4}$/.test(date) ? `${date}-01-01` : /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
 }
 
 function hostOf(url: string): string | null {

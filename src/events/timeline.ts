@@ -1,6 +1,7 @@
 // Timeline assembly: merged events with their reports and response links, in date order, as
 // the `readout timeline` JSON contract (../shared/contracts/cli.md), a readable list, or Markdown.
 import type { ActorRef, EventReport, MergedEvent, ResponseLink } from './types.js';
+import { isDay } from './text.js';
 
 export interface TimelineEntry {
   event: MergedEvent;
@@ -36,7 +37,10 @@ export interface TimelineReportJson {
 
 export interface TimelineEventJson {
   id: string;
+  /** The date the reports give the event, else (datePrecision 'published') the first report's publication day. */
   date: string | null;
+  /** day, month or year: the reports' text dates it so; published: no report's text dates it. */
+  datePrecision: 'day' | 'month' | 'year' | 'published';
   type: string;
   mode: string | null;
   source: TimelineActorJson;
@@ -96,7 +100,8 @@ export function toJson(entry: TimelineEntry): TimelineEventJson {
   const reports = [...entry.reports].sort((a, b) => a.seenAt.localeCompare(b.seenAt) || a.articleId - b.articleId || a.seq - b.seq);
   return {
     id: eventRef(e.id),
-    date: e.date,
+    date: e.date ?? e.anchor,
+    datePrecision: precisionOf(e.date),
     type: e.type,
     mode: e.mode,
     source: actorJson(e.source),
@@ -116,6 +121,11 @@ export function toJson(entry: TimelineEntry): TimelineEventJson {
     lastSeen: e.lastSeen,
     responses: entry.respondsTo.map((l) => linkJson(l, l.respondsTo)),
   };
+}
+
+function precisionOf(date: string | null): TimelineEventJson['datePrecision'] {
+  if (!date) return 'published';
+  return isDay(date) ? 'day' : /^\d{4}-\d{2}$/.test(date) ? 'month' : 'year';
 }
 
 function linkJson(l: ResponseLink, other: number): TimelineLinkJson {

@@ -53,8 +53,9 @@ export async function replaceArticleEvents(ctx: StoreContext, db: Kysely<Databas
     article_id: articleId,
     seq,
     event_id: clean(e.id),
-    date: e.date,
-    anchor: anchorOf(e.date, article.published, article.dated_at),
+    // A publication-day date is no date of the act: the report matches within its anchor's window.
+    date: e.datePrecision === 'published' ? null : e.date,
+    anchor: anchorOf(e.datePrecision === 'published' ? null : e.date, article.published, article.dated_at),
     type: e.type,
     mode: cleanOrNull(e.mode),
     ...actorCols('source', e.source),

@@ -152,3 +152,23 @@ describe('year-like numbers', () => {
     expect(tv('The war of 1950-53 never formally ended.').map((x) => x[0])).toEqual(['1950']);
   });
 });
+
+describe('days told against the narrative', () => {
+  it('counts "the previous day" and "two days later" from the last day named', () => {
+    expect(tv('On June 3 the envoy left. The previous day, talks had collapsed. Two days later, the embassy closed.')).toEqual([
+      ['June 3', '2021-06-03', 'day'], ['The previous day', '2021-06-02', 'day'], ['Two days later', '2021-06-04', 'day'],
+    ]);
+  });
+  it('counts an earlier day from publication when the text names no day before it', () => {
+    expect(tv('The day before, the minister resigned.')).toEqual([['The day before', '2021-06-15', 'day']]);
+  });
+  it('leaves "the day before the vote" to the vote and a day in a hypothetical alone', () => {
+    expect(tv('The day before the vote, the minister resigned.')).toEqual([]);
+    expect(tv('If the court agrees, the envoy would be free to leave seven days later.')).toEqual([]);
+  });
+  it('reads "on the 23rd" as a day of the narrative month, never after publication', () => {
+    expect(tv('Troops crossed the line on the 12th, officials said.')).toEqual([['the 12th', '2021-06-12', 'day']]);
+    expect(tv('Troops crossed the line on the 23rd, officials said.')).toEqual([['the 23rd', '2021-05-23', 'day']]);
+    expect(tv('The fleet sailed on the 38th parallel.')).toEqual([]);
+  });
+});

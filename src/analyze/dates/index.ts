@@ -4,6 +4,7 @@
 // whose trigger words make them relevant (triggers.ts); see README.md for chrono-node.
 import type { DateMention, Segmented } from '../types.js';
 import { parsePublished, toDays } from './calendar.js';
+import { anchoredRules } from './anchored.js';
 import { explicitRules } from './explicit.js';
 import { fuzzyRules } from './fuzzy.js';
 import { relativeRules } from './relative.js';
@@ -11,7 +12,7 @@ import { pickLongest, resolveDeferred } from './select.js';
 import { FAMILY_BIT, sentenceFamilies } from './triggers.js';
 import type { Candidate, Ctx, FamilyRule } from './types.js';
 
-const RULES: FamilyRule[] = [...explicitRules, ...fuzzyRules, ...relativeRules];
+const RULES: FamilyRule[] = [...explicitRules, ...fuzzyRules, ...relativeRules, ...anchoredRules];
 const RULE_BITS = RULES.map(([family]) => FAMILY_BIT[family]);
 
 export function findDates(seg: Segmented, published: string | null): DateMention[] {

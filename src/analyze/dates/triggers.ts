@@ -2,7 +2,7 @@
 // the rule regexes only run on the few sentences holding a trigger word.
 import type { Ctx, Family } from './types.js';
 
-const FAMILY_ORDER: Family[] = ['month', 'weekday', 'year', 'deictic', 'unit', 'ago', 'quarter', 'half', 'season', 'ref'];
+const FAMILY_ORDER: Family[] = ['month', 'weekday', 'year', 'deictic', 'unit', 'ago', 'quarter', 'half', 'season', 'ref', 'anchored'];
 export const FAMILY_BIT: Record<Family, number> = Object.fromEntries(FAMILY_ORDER.map((f, i) => [f, 1 << i])) as Record<Family, number>;
 
 const TRIGGER = new RegExp([
@@ -15,7 +15,8 @@ const TRIGGER = new RegExp([
   '(quarter|Q[1-4]|period)',
   '(half)',
   '(spring|summer|autumn|fall|winter)',
-  '(now|current|recent|past|future|these days|nowadays|near term|coming|upcoming|few|several))',
+  '(now|current|recent|past|future|these days|nowadays|near term|coming|upcoming|few|several)',
+  '(previous day|preceding day|following day|next day|day before|day after|days? earlier|days? later|days? before|days? after|the \\d{1,2}(?:st|nd|rd|th)))',
 ].join('|'), 'gi');
 
 /** Bit mask of the families triggered in each sentence. */

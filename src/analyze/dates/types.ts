@@ -10,7 +10,9 @@ export interface Candidate {
   value: string | null;
   granularity: Granularity;
   /** Resolved in document order against what came before ("a year earlier" after a quarter). */
-  deferred?: 'year-ago' | 'quarter-ref' | 'that-year';
+  deferred?: 'year-ago' | 'quarter-ref' | 'that-year' | 'day-offset' | 'ordinal-day';
+  /** day-offset: days from the narrative's last day (−1 "the previous day"); ordinal-day: the day of the month. */
+  offset?: number;
   /** Explicit year or quarter this candidate states, for the later anaphoric ones. */
   year?: number;
   quarter?: { y: number; q: number };
@@ -30,5 +32,5 @@ export interface Ctx {
 export type Rule = (ctx: Ctx, out: Candidate[], text: string, base: number) => void;
 
 /** Which trigger words make a sentence worth a rule's regexes (see triggers.ts). */
-export type Family = 'month' | 'year' | 'weekday' | 'deictic' | 'unit' | 'ago' | 'quarter' | 'half' | 'season' | 'ref';
+export type Family = 'month' | 'year' | 'weekday' | 'deictic' | 'unit' | 'ago' | 'quarter' | 'half' | 'season' | 'ref' | 'anchored';
 export type FamilyRule = [Family, Rule];

@@ -1,13 +1,16 @@
-// The date of an event, from the text only (never silently the publication date):
-// 1. a calendar date mention in the trigger's sentence (the nearest to the trigger);
+// The date of an event, from the text, at day precision wherever the text allows:
+// 1. a calendar date mention in the trigger's sentence (the nearest to the trigger); a date the
+//    sentence gives its report ("…, state media reported Friday") only when no other is there;
 // 2. else the latest calendar date mentioned earlier in the same paragraph (narrative carry-over);
-// 3. else the article's news date: the first calendar date in the text that lies within two weeks
-//    before publication ("on Tuesday", "yesterday"), coarsened to its month since the link is inferred.
+// 3. else nothing: the caller gives the event the publication day, marked `published` (the event
+//    happened on or before it; the merge treats it as a window, not as a day).
 // An act in a clause after "after" or "since" ("…, a day after Trump warned …") is an earlier
 // happening: it takes a date given inside that clause, else the sentence's date moved back by the
 // days the text counts ("a day after", "two weeks after"), else only that date's month.
+// An act the report tells as done (not planned) never lies after publication: a bare weekday
+// the date rules read forward ("a strike on Friday" near a "would") is the past one.
 // Relative mentions count as text: "recently"/"now" (PAST_REF/PRESENT_REF) give the publication
-// month, a week ("last week" → 2021-W24) gives the month of its Thursday. Unknown stays null.
+// month, a week ("last week" → 2021-W24) gives the month of its Thursday.
 import type { DateMention, Segmented } from '../types.js';
 
 const CALENDAR = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T|$)/;
@@ -31,15 +34,23 @@ export function calendarValue(d: DateMention, published: string | null): string 
   return null;
 }
 
+export interface EventDate {
+  /** The date the text gives the act; null when nothing in the text dates it (the caller falls back on publication). */
+  date: string | null;
+  /** The after/since clause that makes the act an earlier happening, when there is one. */
+  earlier: boolean;
+}
+
 export interface DatePicker {
-  /** `from`: dates before it in the sentence (an introduction) count only when no other does. */
-  dateFor(sentence: number, trigStart: number, from?: number): string | null;
+  /** `from`: dates before it in the sentence (an introduction) count only when no other does; `planned`: the act is yet to come. */
+  dateFor(sentence: number, trigStart: number, from?: number, planned?: boolean): EventDate;
 }
 
 export function datePicker(seg: Segmented, dates: DateMention[], published: string | null): DatePicker {
   const values = dates.map((d) => calendarValue(d, published));
-  const newsDate = articleNewsDate(dates, values, published);
-  const dateIn = (si: number, trigStart: number, from: number): string | null => {
+  const pubDay = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
+  const reportDay = dates.map((d) => REPORTED_ON.test(seg.text.slice(Math.max(0, d.start - 24), d.start)));
+  const dateIn = (si: number, trigStart: number, from: number, planned: boolean): string | null => {
     const s = seg.sentences[si]!;
     let best: string | null = null;
     let bestDist = Infinity;
@@ -49,28 +60,40 @@ export function datePicker(seg: Segmented, dates: DateMention[], published: stri
       const v = values[i];
       if (!v) continue;
       if (d.start >= s.start && d.end <= s.end) {
-        const dist = Math.abs(d.start - trigStart) + (d.start < from ? 100000 : 0);
-        if (dist < bestDist) [best, bestDist] = [v, dist];
+        const dist = Math.abs(d.start - trigStart) + (d.start < from ? 100000 : 0) + (reportDay[i] ? 50000 : 0);
+        if (dist < bestDist) [best, bestDist] = [notAfter(v, d, pubDay, planned), dist];
       } else if (d.end <= s.start && paragraphOf(seg, d.start, si) === s.paragraph) {
         carried = v;
       }
     }
-    return best ?? carried ?? newsDate;
+    return best ?? carried;
   };
   return {
-    dateFor(si, trigStart, from = 0) {
+    dateFor(si, trigStart, from = 0, planned = false) {
       const s = seg.sentences[si]!;
       const earlier = earlierClause(seg.text.slice(s.start, trigStart));
-      if (!earlier) return dateIn(si, trigStart, from);
+      if (!earlier) return { date: dateIn(si, trigStart, from, planned), earlier: false };
       const cue = s.start + earlier.index + earlier[0].length - earlier[3]!.length;
       const own = dates.findIndex((d, i) => !!values[i] && d.start >= cue && d.end <= s.end && !/[,;]/.test(seg.text.slice(trigStart, d.start)));
-      if (own >= 0) return values[own]!;
-      const main = dateIn(si, trigStart, from);
+      if (own >= 0) return { date: values[own]!, earlier: true };
+      const main = dateIn(si, trigStart, from, false);
       const days = earlier[1] ? countOf(earlier[1]) * (/^week/i.test(earlier[2]!) ? 7 : 1) : null;
-      if (days !== null && main?.length === 10) return new Date(Date.parse(main) - days * 86400000).toISOString().slice(0, 10);
-      return main?.slice(0, 7) ?? null;
+      // Counted from the sentence's day, or from publication when the text gives none.
+      const base = main ?? pubDay;
+      if (days !== null && base?.length === 10) return { date: new Date(Date.parse(base) - days * 86400000).toISOString().slice(0, 10), earlier: true };
+      return { date: base?.slice(0, 7) ?? null, earlier: true };
     },
   };
+}
+
+/** "…, state media reported Friday", "told reporters on Monday": the day of the report, not of the act it tells. */
+const REPORTED_ON = /\b(?:reported|said|told\s+\w+|announced|added|stated|quoted)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const WEEKDAY_ALONE = /^(?:on\s+)?(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b/i;
+
+/** A done act's bare weekday read forward from publication ("a strike on Friday" near "would") is the past one. */
+function notAfter(value: string, d: DateMention, pubDay: string | null, planned: boolean): string {
+  if (planned || !pubDay || value.length < 10 || value.slice(0, 10) <= pubDay || !WEEKDAY_ALONE.test(d.text)) return value;
+  return new Date(Date.parse(value.slice(0, 10)) - 7 * 86400000).toISOString().slice(0, 10);
 }
 
 /** "(a day |two weeks )after …" up to the trigger, with no clause boundary in between: the act is an earlier happening. */
@@ -87,16 +110,4 @@ function paragraphOf(seg: Segmented, pos: number, upTo: number): number {
     if (s.start <= pos) return pos < s.end ? s.paragraph : -1;
   }
   return -1;
-}
-
-function articleNewsDate(dates: DateMention[], values: (string | null)[], published: string | null): string | null {
-  if (!published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return null;
-  const pub = Date.parse(published.slice(0, 10));
-  for (let i = 0; i < dates.length; i++) {
-    const v = values[i];
-    if (!v || v.length !== 10 || dates[i]!.granularity !== 'day') continue;
-    const days = (pub - Date.parse(v)) / 86400000;
-    if (days >= 0 && days <= 14) return v.slice(0, 7);
-  }
-  return null;
 }

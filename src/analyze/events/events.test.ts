@@ -239,9 +239,26 @@ describe('qualifiers', () => {
 });
 
 describe('dates and evidence', () => {
-  it('takes the date from the sentence and leaves it null without one', () => {
-    expect(first('Chile met Peru on May 4, 2022.', '2022-05-10').date).toBe('2022-05-04');
-    expect(first('Chile met Peru.', '2022-05-10').date).toBeNull();
+  it('takes the date from the sentence, else the publication day marked as such', () => {
+    const met = first('Chile met Peru on May 4, 2022.', '2022-05-10');
+    expect([met.date, met.datePrecision]).toEqual(['2022-05-04', 'text']);
+    const undated = first('Chile met Peru.', '2022-05-10');
+    expect([undated.date, undated.datePrecision]).toEqual(['2022-05-10', 'published']);
+    expect(first('Chile met Peru.').date).toBeNull();
+  });
+  it('dates a weekday in a past-tense report to the past, never after publication', () => {
+    // 2022-05-11 is a Wednesday: the strike was on Friday 6 May, whatever "would" says nearby.
+    const strike = events('Chile carried out a drone strike on Friday, which Peru expects the council to condemn.', '2022-05-11').find((e) => e.type === 'ASSAULT');
+    expect(strike?.date).toBe('2022-05-06');
+  });
+  it('reads "the previous day" and "on the 23rd" against the narrative', () => {
+    const text = 'Peru recalled its ambassador on May 12, 2022. The previous day, Chile had expelled two Peruvian diplomats.';
+    expect(events(text, '2022-05-13').find((e) => e.trigger?.text === 'expelled')?.date).toBe('2022-05-11');
+    expect(first('Chile closed the border on the 23rd, officials said.', '2022-05-25').date).toBe('2022-05-23');
+  });
+  it('dates the act, not the day state media reported it', () => {
+    const text = 'Chile shelled a Peruvian border post on Sunday, state media reported Tuesday.';
+    expect(events(text, '2022-05-11').find((e) => e.type === 'ASSAULT')?.date).toBe('2022-05-08');
   });
   it('dates an act in an "after" clause as the earlier happening it is, and gives it its own actor and no response cue', () => {
     const text = 'Peru rejected the offer on May 4, 2022, a day after Chile warned it of serious consequences.';
@@ -249,6 +266,8 @@ describe('dates and evidence', () => {
     expect([warned?.date, warned?.source.country, warned?.responseCue ?? null]).toEqual(['2022-05-03', 'CHL', null]);
     const struck = events('Peru struck the camp on May 4, 2022, after Chile attacked the border post.', '2022-05-05').find((e) => e.trigger?.text === 'attacked');
     expect([struck?.date, struck?.source.country]).toEqual(['2022-05', 'CHL']);
+    // Counted back from publication when the sentence gives no day.
+    expect(events('Peru struck the camp, a day after Chile attacked the border post.', '2022-05-05').find((e) => e.trigger?.text === 'attacked')?.date).toBe('2022-05-04');
     expect(events('Peru struck the camp after Chile attacked on May 2, 2022.', '2022-05-05').find((e) => e.trigger?.text === 'attacked')?.date).toBe('2022-05-02');
   });
   it('keeps the sentence and trigger offsets', () => {

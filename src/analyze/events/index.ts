@@ -15,7 +15,7 @@ import { isCaption } from './caption.js';
 import { isCreditLine } from './credits.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
-import { datePicker, earlierClause } from './event-date.js';
+import { datePicker } from './event-date.js';
 import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
@@ -56,7 +56,9 @@ export function findEvents(
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
       const pick = pickActors(seg, h.token, h.end, near, entities, sentQuotes, speechVerbs, h.type);
       dropMisreadActors(pick, h, seg.text, s.start, near, registry);
-      const date = when.dateFor(si, h.start, pick.clauseFrom);
+      const read = modalityOf(seg, h.token, sm, lex);
+      const dated = when.dateFor(si, h.start, pick.clauseFrom, read === 'planned' || read === 'hypothetical');
+      const date = dated.date;
       const source: EventActor = pick.source ? actorOf(pick.source, registry, date)
         : pick.speaker ? speakerActor(pick.speaker)
         : pick.group ? { name: pick.group.name, entityId: null, country: pick.group.country }
@@ -74,7 +76,6 @@ export function findEvents(
       const hasSource = !!(source.name || source.entityId || source.country);
       if (!hasSource && (!target || h.type === 'STATEMENT')) continue;
       const negation = isNegated(seg, h.token, lex);
-      const read = modalityOf(seg, h.token, sm, lex);
       // The learned typer (typing/) drops a hit it is confident is no event (a byline, a caption, a
       // background mention); STATEMENT hits are the rules' alone.
       if (!keepsHit({ seg, hit: h, mentions: near, negated: negation, modality: read }, typer)) continue;
@@ -107,12 +108,18 @@ export function findEvents(
         quote: quote?.text ?? null,
         respondsTo: null,
         // The cue belongs to the main clause's act, not to the earlier act its clause names.
-        responseCue: earlierClause(seg.text.slice(s.start, h.start)) ? null : responseCue,
+        responseCue: dated.earlier ? null : responseCue,
       });
     }
   }
   const reports = oneReportPerHappening(out);
   reports.forEach((e, i) => (e.id = `e${i + 1}`));
   linkResponses(reports);
+  // A happening nothing in the text dates took place on or before publication: it gets that day, marked.
+  const published = input.published && /^\d{4}-\d{2}-\d{2}/.test(input.published) ? input.published.slice(0, 10) : null;
+  for (const e of reports) {
+    if (e.date) e.datePrecision = 'text';
+    else if (published) [e.date, e.datePrecision] = [published, 'published'];
+  }
   return reports;
 }
