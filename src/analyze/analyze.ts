@@ -17,7 +17,7 @@ export function analyzeArticle(input: ArticleInput, registry: Registry): Analysi
   const dates = findDates(seg, input.published);
   const entities = findEntities(seg, registry, input);
   // Quotes run after entities: speakers resolve to entities and resolved pronouns add mentions.
-  const quotes = findQuotes(seg, entities);
+  const quotes = findQuotes(seg, entities, { title: input.title, registry });
   const roles = observeRoles(seg, entities, dates, input.published);
   return {
     document: {

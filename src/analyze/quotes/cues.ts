@@ -21,6 +21,8 @@ interface Compiled {
   frameVerb: RegExp;
   according: RegExp;
   addressee: RegExp;
+  quotedAsAfter: RegExp;
+  quotedAs: RegExp;
 }
 
 const S = '[ \\t\\u00a0]+';
@@ -44,6 +46,10 @@ function compile(lex: QuoteLexicon): Compiled {
     beforeVerb: new RegExp(`(?<![\\w-])(${verb})\\b`, 'giu'),
     frameVerb: new RegExp(`(?<![\\w-])(?:${lex.framingVerbRe})\\b`, 'giu'),
     according: new RegExp(`\\b(?:${lex.accordingRe})${S}`, 'giu'),
+    // "…,” X was quoted as saying (by the agency)" — sticky at the end of the closing mark.
+    quotedAsAfter: new RegExp(`[ \\t\\u00a0]*[,—–-]?[ \\t\\u00a0]*(${WORD}(?:${S}${WORD}){0,9}?)(?:,[^“”"\\n]{1,160}?,)?${S}(?:was|were|is|has${S}been|had${S}been)${S}quoted(?:${S}by${S}[^,“”"\\n]{1,80}?)?${S}as${S}saying\\b`, 'uy'),
+    // "The agency quoted X as saying", "citing X as saying": X speaks, the medium carries.
+    quotedAs: /\b(?:quoted|quoting|cited|citing|quotes|cites)\s+/giu,
     addressee: new RegExp(`^(?:(?:${lex.addresseeRe})$|(?:in|on|at|to|during|after|before|of|about|that|it|this)\\b)`, 'i'),
   };
   return compiled;
@@ -60,6 +66,13 @@ export function cueAfter(text: string, close: number, paraEnd: number, lex: Quot
   if (inv) {
     const sp = phraseAfter(text, inv.index + inv[0].length, lex);
     if (sp && sp.end <= paraEnd && !isAddressee(text, sp, lex)) return { start: close + (inv[0].length - inv[0].trimStart().length), end: sp.end, speaker: sp, where: 'after', introduces: false };
+  }
+  c.quotedAsAfter.lastIndex = close;
+  const qa = c.quotedAsAfter.exec(text);
+  if (qa && qa.index + qa[0].length <= paraEnd) {
+    const subjStart = qa.index + qa[0].indexOf(qa[1]!);
+    const speaker = trimParen(text, { start: subjStart, end: subjStart + qa[1]!.length });
+    return { start: subjStart, end: qa.index + qa[0].length, speaker, where: 'after', introduces: false };
   }
   c.afterSubject.lastIndex = close;
   const m = c.afterSubject.exec(text);
@@ -105,13 +118,35 @@ export function cueBefore(text: string, floor: number, open: number, lex: QuoteL
     verbCue = { start: subj.start, end: ve, speaker: trimParen(text, subj), where: introduces ? 'before' : 'frame', introduces };
   }
   if (verbCue && (!best || verbCue.start > best.end)) best = verbCue;
+  // "The agency quoted X as saying, “…”": X is the speaker, whatever verb came before.
+  c.quotedAs.lastIndex = 0;
+  for (let m = c.quotedAs.exec(win); m; m = c.quotedAs.exec(win)) {
+    const sp = phraseAfter(text, floor + m.index + m[0].length, lex);
+    if (!sp || !/^\s+as\s+saying\b/iu.test(text.slice(sp.end, open))) continue;
+    const tail = text.slice(sp.end, open);
+    if (!best || floor + m.index >= best.start) best = { start: floor + m.index, end: sp.end, speaker: sp, where: 'before', introduces: /saying\b[\s,:—–]*(?:that\s*)?$/iu.test(tail) };
+  }
+  // "The agency reported that X called it “…”": a framing verb inside the reported clause has its own subject.
+  if (best && best.where !== 'according' && !best.introduces) {
+    const inner = frameCue(text, best.end, open, lex, false);
+    if (inner && inner.speaker.start >= best.end) return inner;
+  }
   if (best) return best;
+  return frameCue(text, floor, open, lex);
+}
+
+/** A framing verb in [floor, open) with its subject ("X called the drills “…”"). */
+function frameCue(text: string, floor: number, open: number, lex: QuoteLexicon, participles = true): Cue | null {
+  const c = compile(lex);
+  if (open - floor < 3) return null;
+  const win = text.slice(floor, open);
   c.frameVerb.lastIndex = 0;
   let frame: Cue | null = null;
   for (let m = c.frameVerb.exec(win); m; m = c.frameVerb.exec(win)) {
     const vs = floor + m.index;
     // "X rejected the offer, calling it “…”": a participle after a comma takes the clause's subject.
     const participle = /ing$/i.test(m[0]) && /,\s*$/.test(text.slice(floor, vs));
+    if (!participles && /ing$/i.test(m[0])) continue;
     const subj = participle ? phraseAfter(text, skipDateline(text, floor), lex) : subjectBefore(text, vs, floor, lex);
     if (subj) frame = { start: subj.start, end: vs + m[0].length, speaker: trimParen(text, subj), where: 'frame', introduces: false };
   }

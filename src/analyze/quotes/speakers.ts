@@ -40,6 +40,8 @@ export function resolveSpeaker(text: string, range: Range, entities: EntityIndex
     record(entities, e, text, r.start, coreEnd, 'pronoun');
     return named(e);
   }
+  const voice = spokespersonFor(text, r.start, phrase, entities);
+  if (voice) return { ...named(voice), description: phrase };
   const anonymous = isAnonymousPhrase(phrase, lex);
   const titled = anonymous ? null : titledPerson(text, r.start, phrase, entities);
   if (titled) return named(titled);
@@ -74,6 +76,19 @@ const named = (e: Entity): Speaker => ({ name: e.name, entityId: e.id, anonymous
 
 function record(entities: EntityIndex, e: Entity, text: string, start: number, end: number, via: Mention['via']): void {
   entities.addMention(e, { start, end, text: text.slice(start, end), via });
+}
+
+/** "a spokesman for the ministry", "a spokeswoman of the Foreign Ministry": an unnamed voice of an institution. */
+const VOICE = /^(?:an?|the|one)\s+(?:[\p{L}-]+\s+){0,2}?(?:spokes(?:man|woman|person)|press\s+secretary|representative)\s+(?:for|of)\s+/iu;
+
+/** The organisation or country an unnamed spokesperson speaks for, when the text names it. */
+function spokespersonFor(text: string, start: number, phrase: string, entities: EntityIndex): Entity | null {
+  const m = VOICE.exec(phrase);
+  if (!m) return null;
+  const from = start + m[0].length;
+  const rest = phrase.slice(m[0].length).split(/,|\s+(?:who|which|said|in|on|at)\b/u, 1)[0]!;
+  const e = entities.at(from, from + rest.length);
+  return e && (e.type === 'organization' || e.type === 'country') ? e : null;
 }
 
 /** Capitalised title words, then "of", "the" or "and" only, up to the name. */
