@@ -4,8 +4,8 @@
 // 2. else the latest calendar date mentioned earlier in the same paragraph (narrative carry-over);
 // 3. else nothing: the caller gives the event the publication day, marked `published` (the event
 //    happened on or before it; the merge treats it as a window, not as a day).
-// An act in a clause after "after" or "since" ("…, a day after Trump warned …") is an earlier
-// happening: it takes a date given inside that clause, else the sentence's date moved back by the
+// An act in a clause after "after" or "since" ("…, a day after Trump warned …"), or the act a
+// response names ("in retaliation for the strike"), is an earlier happening: it takes a date given inside that clause, else the sentence's date moved back by the
 // days the text counts ("a day after", "two weeks after"), else only that date's month.
 // An act the report tells as done (not planned) never lies after publication: a bare weekday
 // the date rules read forward ("a strike on Friday" near a "would") is the past one.
@@ -37,8 +37,8 @@ export function calendarValue(d: DateMention, published: string | null): string 
 export interface EventDate {
   /** The date the text gives the act; null when nothing in the text dates it (the caller falls back on publication). */
   date: string | null;
-  /** The after/since clause that makes the act an earlier happening, when there is one. */
-  earlier: boolean;
+  /** What makes the act an earlier happening: an after/since clause, or the act a response names; null for the sentence's own act. */
+  earlier: 'after' | 'response' | null;
 }
 
 export interface DatePicker {
@@ -72,16 +72,17 @@ export function datePicker(seg: Segmented, dates: DateMention[], published: stri
     dateFor(si, trigStart, from = 0, planned = false) {
       const s = seg.sentences[si]!;
       const earlier = earlierClause(seg.text.slice(s.start, trigStart));
-      if (!earlier) return { date: dateIn(si, trigStart, from, planned), earlier: false };
+      if (!earlier) return { date: dateIn(si, trigStart, from, planned), earlier: null };
+      const kind = /^(?:after|since)\b/i.test(earlier[3]!) ? 'after' : 'response';
       const cue = s.start + earlier.index + earlier[0].length - earlier[3]!.length;
       const own = dates.findIndex((d, i) => !!values[i] && d.start >= cue && d.end <= s.end && !/[,;]/.test(seg.text.slice(trigStart, d.start)));
-      if (own >= 0) return { date: values[own]!, earlier: true };
+      if (own >= 0) return { date: values[own]!, earlier: kind };
       const main = dateIn(si, trigStart, from, false);
       const days = earlier[1] ? countOf(earlier[1]) * (/^week/i.test(earlier[2]!) ? 7 : 1) : null;
       // Counted from the sentence's day, or from publication when the text gives none.
       const base = main ?? pubDay;
-      if (days !== null && base?.length === 10) return { date: new Date(Date.parse(base) - days * 86400000).toISOString().slice(0, 10), earlier: true };
-      return { date: base?.slice(0, 7) ?? null, earlier: true };
+      if (days !== null && base?.length === 10) return { date: new Date(Date.parse(base) - days * 86400000).toISOString().slice(0, 10), earlier: kind };
+      return { date: base?.slice(0, 7) ?? null, earlier: kind };
     },
   };
 }
@@ -96,10 +97,11 @@ function notAfter(value: string, d: DateMention, pubDay: string | null, planned:
   return new Date(Date.parse(value.slice(0, 10)) - 7 * 86400000).toISOString().slice(0, 10);
 }
 
-/** "(a day |two weeks )after …" up to the trigger, with no clause boundary in between: the act is an earlier happening. */
+/** "(a day |two weeks )after …" or "in response to …" up to the trigger, with no clause boundary in between: the act is an earlier happening. */
 export const earlierClause = (beforeTrigger: string): RegExpExecArray | null => EARLIER_CLAUSE.exec(beforeTrigger);
 
-const EARLIER_CLAUSE = /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)\s+)?((?:after|since)\s+[^,;:.!?"“”]*)$/i;
+// The act a response names ("in retaliation for the strike", "in response to X's remarks") came before it too.
+const EARLIER_CLAUSE = /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)\s+)?((?:after|since|in (?:response|reply|reaction) to|in retaliation for|(?:responding|reacting|replying) to)\s+[^,;:.!?"“”]*)$/i;
 
 const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 const countOf = (w: string): number => NUMBERS[w.toLowerCase()] ?? Number(w);

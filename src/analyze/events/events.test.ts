@@ -289,3 +289,42 @@ describe('wire datelines', () => {
     expect(first('(Andean Wire) -- Troops shelled border posts in Chile overnight.', '2022-05-11').source.name).toBeNull();
   });
 });
+
+describe('what an answer answers', () => {
+  it('links a retaliation to the act its cue names, not to the nearest earlier act', () => {
+    const text = 'Peru shelled a Chilean border post on May 3, 2022.\n\nOn May 4, 2022, Chile warned Peru of consequences.\n\n'
+      + 'Chile fired rockets at Peruvian positions on May 5, 2022, in retaliation for the shelling, the army said.';
+    const evs = events(text, '2022-05-06');
+    const rockets = evs.find((e) => e.trigger?.text.startsWith('fired'))!;
+    const shelled = evs.find((e) => e.trigger?.text === 'shelled')!;
+    expect(rockets.respondsTo).toBe(shelled.id);
+  });
+  it('links an act to the one an after-clause names when the dyad is reversed', () => {
+    const evs = events('On May 5, 2022, Peru recalled its ambassador from Santiago, a day after Chile accused it of aggression.', '2022-05-06');
+    const recall = evs.find((e) => e.type === 'SANCTION' || e.trigger?.text.startsWith('recalled'))!;
+    const accused = evs.find((e) => e.type === 'ACCUSE')!;
+    expect([accused.date, recall.respondsTo]).toEqual(['2022-05-04', accused.id]);
+  });
+});
+
+describe('undated claims in the body', () => {
+  it('are evidence of the report their source has in the lede, not a happening of their own', () => {
+    const text = 'Chile warned Peru on Monday that it would close the border.\n\nThe warning came after weeks of tension.\n\n'
+      + 'Chile has long accused Peru of smuggling arms across the frontier.';
+    const evs = events(text, '2022-05-04');
+    expect(evs.filter((e) => e.source.country === 'CHL').map((e) => e.type)).toEqual(['THREATEN']);
+    expect(evs[0]!.evidence?.some((s) => s.text.includes('smuggling'))).toBe(true);
+  });
+  it('stay a happening of their own when the article reports nothing else of their source', () => {
+    const text = 'Chile warned Peru on Monday that it would close the border.\n\nThe warning came after weeks of tension.\n\n'
+      + 'Bolivia has accused Peru of smuggling arms across the frontier.';
+    expect(events(text, '2022-05-04').map((e) => [e.source.country, e.type, e.datePrecision])).toContainEqual(['BOL', 'ACCUSE', 'published']);
+  });
+});
+
+describe('the words an act is told in', () => {
+  it('keeps the reported speech an act sits in as its quote', () => {
+    const e = first('Chile said on Monday that it was ready to hold talks with Peru without preconditions.', '2022-05-04');
+    expect(e.quote).toMatch(/ready to hold talks/);
+  });
+});

@@ -104,23 +104,56 @@ const sameSentence = (a: AnalysisEvent, b: AnalysisEvent): boolean => !!a.senten
  * Folds later mentions of a happening into its first mention, in text order. The kept event
  * gets the most precise agreeing date, the first target and quote any mention gives, and the
  * folded mentions' sentences as `evidence`. Within one sentence a bare STATEMENT ("X said …")
- * gives way to the specific act that follows ("… it would retaliate").
+ * gives way to the specific act that follows ("… it would retaliate"). Undated claims after
+ * `ledeEnd` may then fold into a report of their source (foldUndatedMentions). `homeOf`
+ * receives, for every event, the kept report it ended up in.
  */
-export function oneReportPerHappening(events: AnalysisEvent[]): AnalysisEvent[] {
+export function oneReportPerHappening(events: AnalysisEvent[], ledeEnd = Infinity, homeOf = new Map<AnalysisEvent, AnalysisEvent>()): AnalysisEvent[] {
   const severalDays = speakersOnSeveralDays(events);
   const kept: AnalysisEvent[] = [];
   for (const e of events) {
     const at = kept.findIndex((k) => oneHappening(k, e, k.date, severalDays));
     if (at < 0) {
       kept.push(e);
+      homeOf.set(e, e);
       continue;
     }
     const home = kept[at]!;
     // A bare STATEMENT gives way to what it says, or to the first claim the occasion is coded as.
-    if (home.type === 'STATEMENT' && e.type !== 'STATEMENT' && (sameSentence(home, e) || SAYING.has(e.type))) kept[at] = absorb(e, home);
-    else absorb(home, e);
+    if (home.type === 'STATEMENT' && e.type !== 'STATEMENT' && (sameSentence(home, e) || SAYING.has(e.type))) {
+      kept[at] = absorb(e, home);
+      for (const [x, h] of homeOf) if (h === home) homeOf.set(x, e);
+      homeOf.set(e, e);
+    } else {
+      absorb(home, e);
+      homeOf.set(e, home);
+    }
   }
-  return kept;
+  return foldUndatedMentions(kept, ledeEnd, homeOf);
+}
+
+/**
+ * A claim in the article's body that nothing dates ("Mattis has long said he prefers talks",
+ * "the missiles were designed to …") is background or elaboration of what the article reports:
+ * when the headline, the lede or a dated sentence gives the same source an act toward the same
+ * country (or none), the claim is that report's evidence, not a happening of its own on the
+ * publication day.
+ */
+function foldUndatedMentions(kept: AnalysisEvent[], ledeEnd: number, homeOf: Map<AnalysisEvent, AnalysisEvent>): AnalysisEvent[] {
+  const inBody = (e: AnalysisEvent) => !e.date && (e.sentence?.start ?? 0) >= ledeEnd;
+  const out: AnalysisEvent[] = [];
+  for (const e of kept) {
+    const source = identity(e.source);
+    const home = source && inBody(e) ? kept.find((k) => !inBody(k) && identity(k.source) === source && sameCountry(k.target, e.target)) : undefined;
+    if (!home) {
+      out.push(e);
+      continue;
+    }
+    // Only as evidence: a background claim does not lend the report its target, quote or cue.
+    addEvidence(home, e);
+    for (const [x, h] of homeOf) if (h === e) homeOf.set(x, home);
+  }
+  return out;
 }
 
 /** Adds what `other` knows of the happening to `into`. */
@@ -134,6 +167,11 @@ function absorb(into: AnalysisEvent, other: AnalysisEvent): AnalysisEvent {
   if (!into.target && other.target && !sameActor(other.target, into.source)) into.target = other.target;
   into.quote ??= other.quote;
   into.responseCue ??= other.responseCue;
+  return addEvidence(into, other);
+}
+
+/** Adds `other`'s sentences to `into`'s evidence. */
+function addEvidence(into: AnalysisEvent, other: AnalysisEvent): AnalysisEvent {
   const sentences = [...(other.sentence ? [other.sentence] : []), ...(other.evidence ?? [])];
   for (const s of sentences) {
     if (s.start !== into.sentence?.start && !into.evidence?.some((x) => x.start === s.start)) (into.evidence ??= []).push(s);

@@ -15,13 +15,18 @@ import { isCaption } from './caption.js';
 import { isCreditLine } from './credits.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
-import { datePicker } from './event-date.js';
+import { datePicker, type EventDate } from './event-date.js';
 import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
-import { linkResponses } from './responses.js';
+import { linkResponses, namedAntecedents } from './responses.js';
 import { findTriggers } from './triggers.js';
 import { keepsHit, loadTypingModel } from './typing/classify.js';
+
+/** The end of the article's first two paragraphs: its headline and lede (or lede and follow-up). */
+function ledeEnd(seg: Segmented): number {
+  return seg.sentences.filter((s) => s.paragraph <= 1).at(-1)?.end ?? 0;
+}
 
 /** Characters either side of a trigger searched for its actors when a sentence is very long. */
 export const ACTOR_WINDOW = 600;
@@ -38,6 +43,7 @@ export function findEvents(
   const speechVerbs = quoteLexicon().indirectVerbs;
   let dominant: string | null | undefined;
   const out: AnalysisEvent[] = [];
+  const named = new Map<AnalysisEvent, AnalysisEvent>();
   for (let si = 0; si < bySentence.length; si++) {
     const hits = bySentence[si];
     if (!hits?.length) continue;
@@ -51,6 +57,7 @@ export function findEvents(
     const sm = sentenceModality(s.text, lex);
     const sentSourcing = sentenceSourcing(s.text, { anonymousSpeaker: sentQuotes.some((q) => q.speaker?.anonymous), stateMedium }, lex);
     const seen = new Set<string>();
+    const inThis: { e: AnalysisEvent; earlier: EventDate['earlier'] }[] = [];
     for (const h of hits) {
       // In a run-on "sentence" (a table, a page without full stops) actors are looked for near the trigger only.
       const near = s.end - s.start > 2 * ACTOR_WINDOW ? mentionsIn(placed, Math.max(from, h.start - ACTOR_WINDOW), Math.min(s.end, h.end + ACTOR_WINDOW)) : inSentence;
@@ -89,9 +96,12 @@ export function findEvents(
       const { type, mode, negated, modality } = coded;
       const level = lex.level(type, mode);
       const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
+      // The speaker's words the act is told in: direct ones, else the reported speech it sits in
+      // ("X said it was open to talks"), so outlets quoting and paraphrasing one statement meet.
       const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)
-        ?? (type === 'STATEMENT' ? sentQuotes.find((q) => q.kind !== 'indirect') : undefined);
-      out.push({
+        ?? (type === 'STATEMENT' ? sentQuotes.find((q) => q.kind !== 'indirect') : undefined)
+        ?? sentQuotes.find((q) => q.kind === 'indirect' && q.start <= h.start && h.start < q.end);
+      const event: AnalysisEvent = {
         id: '',
         date,
         type,
@@ -109,11 +119,20 @@ export function findEvents(
         respondsTo: null,
         // The cue belongs to the main clause's act, not to the earlier act its clause names.
         responseCue: dated.earlier ? null : responseCue,
-      });
+      };
+      out.push(event);
+      inThis.push({ e: event, earlier: dated.earlier });
     }
+    for (const [answer, answered] of namedAntecedents(inThis)) named.set(answer, answered);
   }
-  const reports = oneReportPerHappening(out);
+  const homeOf = new Map<AnalysisEvent, AnalysisEvent>();
+  const reports = oneReportPerHappening(out, ledeEnd(seg), homeOf);
   reports.forEach((e, i) => (e.id = `e${i + 1}`));
+  // An answer the sentence ties to the act it names links to that act's report first.
+  for (const [answer, answered] of named) {
+    const [home, target] = [homeOf.get(answer) ?? answer, homeOf.get(answered) ?? answered];
+    if (home !== target && !home.respondsTo) home.respondsTo = target.id;
+  }
   linkResponses(reports);
   // A happening nothing in the text dates took place on or before publication: it gets that day, marked.
   const published = input.published && /^\d{4}-\d{2}-\d{2}/.test(input.published) ? input.published.slice(0, 10) : null;
