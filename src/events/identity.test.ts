@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actorAgreement, dateAgreement, matchReports, sameEvent } from './identity.js';
 import { PRK, report, USA } from './fixtures.js';
 import { contentStems, jaccard } from './text.js';
+import { primeWords } from './words.js';
 
 describe('event identity', () => {
   it('merges paraphrases of one event and keeps days, dyads, polarity and modality apart', () => {
@@ -60,3 +61,24 @@ describe('event identity', () => {
   });
 });
 
+
+describe('one statement, its speaker named or not', () => {
+  const ruiz = { name: 'Ana Ruiz', entityId: null, country: 'PRK', institution: null };
+  const words = 'any incursion into our waters will be met with force';
+  it('merges a government and its named spokeswoman sharing the quoted words, whatever the types', () => {
+    expect(sameEvent(report({ type: 'THREATEN', source: ruiz, quote: words }), report({ type: 'ACCUSE', quote: words }))).toBe(true);
+    expect(sameEvent(report({ type: 'THREATEN', source: ruiz, quote: words }), report({ type: 'ACCUSE', quote: 'talks are off for now' }))).toBe(false);
+  });
+  it('compares a light report rebuilt from a fingerprint (its quote gone, its stems kept) the same way', () => {
+    const light = report({ type: 'ACCUSE', quote: null });
+    primeWords(light, { quote: contentStems(words, []), sentence: new Set() });
+    expect(sameEvent(report({ type: 'THREATEN', source: ruiz, quote: words }), light)).toBe(true);
+  });
+  it('never merges two differently named speakers of one government', () => {
+    const vidal = { name: 'Tomas Vidal', entityId: null, country: 'PRK', institution: null };
+    expect(actorAgreement(ruiz, vidal)).toBeNull();
+    expect(actorAgreement(ruiz, { ...ruiz, name: 'Ruiz' })).toBe(0.7);
+    expect(actorAgreement(ruiz, { ...ruiz, name: 'the spokeswoman' })).toBe(0.7);
+    expect(sameEvent(report({ source: ruiz }), report({ source: vidal }))).toBe(false);
+  });
+});

@@ -13,7 +13,9 @@
 //   whatever country or office they share);
 // - one speaker's words a day apart at most are one occasion whatever type each outlet's sentence
 //   gave (one writes "warned", another "said"): statement-type events (src/analyze/events/
-//   saying.ts) and acts named in quotes, of one person, or of one government sharing quoted words;
+//   saying.ts) and acts named in quotes, of one person, or of one government sharing quoted words
+//   (a person and their government sharing most of them); two differently named people never
+//   agree, whatever country they share;
 // - dates: both day dates → at most 1 day apart; an undated report's anchor (its article's
 //   published day) at most WINDOW_DAYS after a dated one, or two undated anchors that close;
 // - score = 0.45·date + 0.2·actors + 0.35·text ≥ MATCH_THRESHOLD (0.55); an event's reports are
@@ -32,8 +34,9 @@ export const MATCH_THRESHOLD = 0.55;
 export function actorAgreement(a: ActorRef | null, b: ActorRef | null): number | null {
   if (!a || !b) return a === b ? 1 : 0.5;
   if (a.entityId && b.entityId && a.entityId === b.entityId) return 1;
-  // A spokesman's statement is not the national security adviser's.
+  // A spokesman's statement is not the national security adviser's, registry people or not.
   if (isPerson(a.entityId) && isPerson(b.entityId)) return null;
+  if (differentNames(a, b)) return null;
   const ids = (x: ActorRef) => [x.entityId, x.institution].filter((v): v is string => !!v);
   const bIds = ids(b);
   if (ids(a).some((id) => bIds.includes(id))) return 0.9;
@@ -45,6 +48,21 @@ export function actorAgreement(a: ActorRef | null, b: ActorRef | null): number |
 }
 
 const isPerson = (id: string | null): boolean => !!id && id.startsWith('person:');
+
+/**
+ * Two actors named differently, neither a registry country or institution ("Ana Ruiz" and
+ * "Tomas Vidal", or either and a registry person): two speakers, whatever country they share.
+ * A name that holds the other's words ("Ruiz", "Ana Ruiz") is the same one.
+ */
+function differentNames(a: ActorRef, b: ActorRef): boolean {
+  // A proper name only: a role ("the spokesman") may be either of them.
+  const named = (x: ActorRef) => !!x.name && /^\p{Lu}/u.test(x.name) && (!x.entityId || isPerson(x.entityId)) && !x.institution;
+  if (!named(a) || !named(b)) return false;
+  const wa = normName(a.name)!.split(' ');
+  const wb = normName(b.name)!.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return !short.every((w) => long.includes(w));
+}
 
 function normName(name: string | null): string | null {
   const n = name?.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -67,7 +85,8 @@ export function compatibleTypes(type: EventType): EventType[] | null {
  * One speaker's words at most a day apart: one occasion, whatever type each outlet's sentence
  * gave (one writes "warned", another "said", a third codes the act the quote names). A person
  * (registry or named in the text) speaks once a day as far as outlets tell; a government or a
- * ministry speaks many times a day, so its reports must also share quoted words.
+ * ministry speaks many times a day, so its reports must also share quoted words (most of
+ * them when one outlet names the person and the other only their government).
  */
 function sameOccasion(a: EventReport, b: EventReport): boolean {
   if (!spoken(a) || !spoken(b)) return false;
@@ -75,14 +94,23 @@ function sameOccasion(a: EventReport, b: EventReport): boolean {
   if (Math.abs(day(a) - day(b)) > 1) return false;
   const sa = speaker(a.source);
   if (sa && sa === speaker(b.source)) return true;
-  return !!a.quote && !!b.quote && actorAgreement(a.source, b.source) === 1 && quoteSimilarity(a, b) >= SHARED_QUOTE;
+  if (!hasQuote(a) || !hasQuote(b)) return false;
+  // One outlet names the government, another its spokeswoman: the same words make them one statement.
+  const agree = actorAgreement(a.source, b.source);
+  if (agree === null || agree < 0.7) return false;
+  return quoteSimilarity(a, b) >= (agree === 1 ? SHARED_QUOTE : SAME_QUOTE);
 }
 
 /** Share of quoted words two outlets' quotes of one statement have in common, at least. */
 const SHARED_QUOTE = 0.3;
+/** … when one names the speaker and the other only their country or institution: most of the words. */
+const SAME_QUOTE = 0.5;
 
 /** A statement-type event, or an act named in a speaker's quoted words. */
-const spoken = (r: EventReport): boolean => SAYING_TYPES.has(r.type) || !!r.quote;
+const spoken = (r: EventReport): boolean => SAYING_TYPES.has(r.type) || hasQuote(r);
+
+/** The report has quoted words: its quote, or (a light report rebuilt from a fingerprint, fingerprint.ts) their stems. */
+const hasQuote = (r: EventReport): boolean => !!r.quote || wordsOf(r, reportWords).quote.size > 0;
 
 /** A person, by registry id or by the name the text gives; null for governments and institutions. */
 function speaker(x: ActorRef): string | null {

@@ -11,6 +11,8 @@ export interface Placed {
   m: Mention;
 }
 
+/** The title words between a nationality or country and the person it introduces: at most five words, no punctuation. */
+const TITLE_GAP = /^(?:['’]s)?\s+(?:[\p{L}.-]+\s+){1,5}$/u;
 const PREPS = new Set(['in', 'at', 'to', 'from', 'with', 'of', 'for', 'on', 'by', 'against', 'toward', 'towards', 'near', 'into', 'between', 'among', 'across', 'over', 'within', 'outside', 'about', 'like', 'than', 'via', 'under', 'after', 'before', 'since']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'across', 'within', 'outside', 'inside']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
@@ -133,7 +135,11 @@ export function pickActors(
     // "North Korea's foreign ministry": the possessor names whose ministry; the ministry acts.
     const next = xs[i + 1];
     const gap = next ? seg.text.slice(xs[i]!.m.end, next.m.start) : '';
-    return next && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(gap) && next.m.end <= trig.start ? next.e : xs[i]!.e;
+    if (next && /^['’]s?\s+(?:\p{Ll}+\s+){0,2}$/u.test(gap) && next.m.end <= trig.start) return next.e;
+    // "Chilean foreign ministry spokeswoman Ana Ruiz": the nationality and title introduce the
+    // person, who acts (when the text gives them that country: a person without one keeps it).
+    if (next?.e.type === 'person' && xs[i]!.e.type !== 'person' && !!next.e.country && next.e.country === xs[i]!.e.country && TITLE_GAP.test(gap) && !/\b(?:and|or)\b/i.test(gap) && next.m.end <= trig.start) return next.e;
+    return xs[i]!.e;
   };
 
   // "by X" within a few words after the trigger: the agent of a passive or of a noun ("a visit by X").

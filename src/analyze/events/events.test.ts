@@ -328,3 +328,10 @@ describe('the words an act is told in', () => {
     expect(e.quote).toMatch(/ready to hold talks/);
   });
 });
+
+describe('a person introduced by nationality and title', () => {
+  it('is the actor, not the nationality, when the text gives them that country', () => {
+    expect(first('Chilean foreign ministry spokeswoman Ana Ruiz on Monday warned Peru of consequences.', '2022-05-04').source.name).toBe('Ana Ruiz');
+    expect(first("Chile's defence minister Tomas Vidal accused Peru of provocations.", '2022-05-04').source.name).toBe('Tomas Vidal');
+  });
+});

@@ -12,6 +12,7 @@ import { dropMisreadActors } from './actor-checks.js';
 import { mentionsIn, noTriggerSpans, pickActors, placedMentions } from './actors.js';
 import { codeAct } from './coding.js';
 import { isCaption } from './caption.js';
+import { SAYING_TYPES } from './saying.js';
 import { isCreditLine } from './credits.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
@@ -96,10 +97,11 @@ export function findEvents(
       const { type, mode, negated, modality } = coded;
       const level = lex.level(type, mode);
       const intensity = negated ? -level.intensity * lex.negatedFactor : level.intensity;
-      // The speaker's words the act is told in: direct ones, else the reported speech it sits in
+      // The speaker's words the act is told in: direct ones (a statement-type act: the sentence's
+      // quote, "warned Peru that '…'"), else the reported speech it sits in
       // ("X said it was open to talks"), so outlets quoting and paraphrasing one statement meet.
       const quote = sentQuotes.find((q) => q.kind !== 'indirect' && q.start <= h.start && h.start < q.end)
-        ?? (type === 'STATEMENT' ? sentQuotes.find((q) => q.kind !== 'indirect') : undefined)
+        ?? (SAYING_TYPES.has(type) ? sentQuotes.find((q) => q.kind !== 'indirect') : undefined)
         ?? sentQuotes.find((q) => q.kind === 'indirect' && q.start <= h.start && h.start < q.end);
       const event: AnalysisEvent = {
         id: '',
