@@ -10,7 +10,7 @@ import { segment } from './segment.js';
 import type { Analysis, ArticleInput } from './types.js';
 
 /** Bump when a change to the analysis code changes its output, so `reanalyze` finds stale rows. */
-export const ANALYZER_VERSION = '3';
+export const ANALYZER_VERSION = '4';
 
 export function analyzeArticle(input: ArticleInput, registry: Registry): Analysis {
   const seg = segment(input.text);

@@ -24,6 +24,8 @@ describe('response links', () => {
   it('links by reciprocity only on the same issue, and in-article ids first', () => {
     const same = event(2, [report({ date: '2026-03-03', anchor: '2026-03-03', sentence: 'North Korea turned down the talks.' })]);
     expect(linkResponses(same, [offer, same], none)[0]).toMatchObject({ rule: 'reciprocity', respondsTo: 1 });
+    // Inferred, not told: ranked below the lowest link a cue gives (0.6).
+    expect(linkResponses(same, [offer, same], none)[0]!.confidence).toBeLessThan(0.6);
     const unrelated = event(3, [report({ type: 'ASSAULT', date: '2026-03-03', anchor: '2026-03-03', sentence: 'North Korea fired artillery at a patrol boat.' })]);
     expect(linkResponses(unrelated, [offer, unrelated], none)).toEqual([]);
     const inArticle = event(4, [report({ articleId: 99, respondsTo: 'e0', date: '2026-03-03', anchor: '2026-03-03' })]);

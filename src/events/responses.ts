@@ -7,8 +7,8 @@
 //   "dismissed", "replied") and an earlier event within RESPONSE_WINDOW_DAYS involves the same
 //   pair of actors (the responder acts on the earlier event's source, or speaks as its target)
 //   on the same issue;
-// - reciprocity (0.5–0.85): no cue, but the target of the earlier event acts toward its source
-//   within the window (the dyad reversed) on the same issue.
+// - reciprocity (0.5–0.59, always below a cued link): no cue, but the target of the earlier
+//   event acts toward its source within the window (the dyad reversed) on the same issue.
 // Same issue = content-word overlap of quotes/sentences (see identity.ts) or a type pair that
 // reads as stimulus → answer (offer → reject, accuse → reject, threaten → threaten …).
 import type { EventType } from '../analyze/types.js';
@@ -18,6 +18,8 @@ import type { EventReport, MergedEvent, ResponseLink, ResponseRule } from './typ
 
 export const RESPONSE_WINDOW_DAYS = 7;
 export const MIN_RESPONSE_CONFIDENCE = 0.5;
+/** Below the cue rule's lowest confidence (0.6): an inferred link never outranks a cued one. */
+const RECIPROCITY_MAX = 0.59;
 
 const OFFERS: EventType[] = ['AID', 'COOPERATE', 'CONSULT', 'AGREE', 'SUPPORT', 'CONCEDE', 'RETREAT'];
 const ANSWERS: Partial<Record<EventType, EventType[]>> = {
@@ -33,6 +35,8 @@ const ANSWERS: Partial<Record<EventType, EventType[]>> = {
   STATEMENT: ['REJECT', 'ACCUSE', 'PROTEST'],
 };
 for (const t of OFFERS) ANSWERS[t] = ['AGREE', 'REJECT', 'CONSULT', 'COOPERATE', 'REQUEST', 'STATEMENT'];
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** True when `answer` reads as a reply to `stimulus` by type alone. */
 export function typePair(stimulus: EventType, answer: EventType): boolean {
@@ -106,6 +110,7 @@ export function linkResponses(
 
   const cued = responder.reports.find((r) => r.responseCue && !r.respondsTo);
   let best: ResponseLink | null = null;
+  let bestStrength = 0;
   for (const c of earlier.values()) {
     if (links.has(c.event.id)) continue;
     const p = c.event;
@@ -115,22 +120,24 @@ export function linkResponses(
     const sim = issueSimilarity(responder, c);
     const pair = typePair(p.type, e.type);
     let rule: ResponseRule;
-    let confidence: number;
+    let strength: number;
     if (cued) {
       if (sim < 0.1 && !pair) continue;
       rule = 'cue';
-      confidence = 0.6 + (actsOnSource && speaksAsTarget ? 0.1 : 0) + 0.2 * Math.min(1, sim * 2);
+      strength = 0.6 + (actsOnSource && speaksAsTarget ? 0.1 : 0) + 0.2 * Math.min(1, sim * 2);
     } else {
       if (!(actsOnSource && speaksAsTarget)) continue;
       if (sim < 0.15 && !pair) continue;
       rule = 'reciprocity';
-      confidence = 0.35 + (pair ? 0.2 : 0) + 0.3 * Math.min(1, sim * 2);
+      strength = 0.35 + (pair ? 0.2 : 0) + 0.3 * Math.min(1, sim * 2);
     }
-    confidence = Math.round(Math.min(0.9, confidence) * 100) / 100;
-    if (confidence < MIN_RESPONSE_CONFIDENCE) continue;
+    strength = round2(Math.min(0.9, strength));
+    if (strength < MIN_RESPONSE_CONFIDENCE) continue;
+    // A link inferred from the exchange alone is shown scaled from 0.5–0.85 into 0.5–0.59, below any the text cues.
+    const confidence = rule === 'cue' ? strength : round2(MIN_RESPONSE_CONFIDENCE + ((strength - MIN_RESPONSE_CONFIDENCE) * (RECIPROCITY_MAX - MIN_RESPONSE_CONFIDENCE)) / (0.85 - MIN_RESPONSE_CONFIDENCE));
     const evidence = (cued ?? responder.reports[0])!;
     const link: ResponseLink = { eventId: e.id, respondsTo: p.id, rule, confidence, articleId: evidence.articleId, sentence: evidence.sentence, cue: cued?.responseCue ?? null };
-    if (!best || link.confidence > best.confidence || (link.confidence === best.confidence && p.sortDate > (earlier.get(best.respondsTo)?.event.sortDate ?? ''))) best = link;
+    if (!best || strength > bestStrength || (strength === bestStrength && p.sortDate > (earlier.get(best.respondsTo)?.event.sortDate ?? ''))) [best, bestStrength] = [link, strength];
   }
   if (best) add(best);
   return [...links.values()].sort((a, b) => a.respondsTo - b.respondsTo);

@@ -15,6 +15,10 @@ export interface RowLinks {
 }
 
 function DateLabel({ e }: { e: TimelineEvent }) {
+  // No report's text dates it: the day it was first reported, and said to be so.
+  if (e.datePrecision === 'published') {
+    return <time dateTime={e.sortDate} title="no report dates it: the day it was first reported">{e.sortDate} <span className="muted">(reported)</span></time>;
+  }
   if (e.date && e.date.length === 10) return <time dateTime={e.date}>{e.date}</time>;
   // Partial or missing dates sort by their anchor day; say so rather than invent a day.
   return (
