@@ -1,6 +1,7 @@
 // The date of an event, from the text, at day precision wherever the text allows:
 // 1. a calendar date mention in the trigger's sentence (the nearest to the trigger); a date the
-//    sentence gives its report ("…, state media reported Friday") only when no other is there;
+//    sentence gives its report after the act ("…, state media reported Friday") only when no
+//    other is there;
 // 2. else the latest calendar date mentioned earlier in the same paragraph (narrative carry-over);
 // 3. else nothing: the caller gives the event the publication day, marked `published` (the event
 //    happened on or before it; the merge treats it as a window, not as a day).
@@ -60,7 +61,8 @@ export function datePicker(seg: Segmented, dates: DateMention[], published: stri
       const v = values[i];
       if (!v) continue;
       if (d.start >= s.start && d.end <= s.end) {
-        const dist = Math.abs(d.start - trigStart) + (d.start < from ? 100000 : 0) + (reportDay[i] ? 50000 : 0);
+        // A trailing "…, state media reported Friday" dates the report; "said on Friday that …" before the act dates the words.
+        const dist = Math.abs(d.start - trigStart) + (d.start < from ? 100000 : 0) + (reportDay[i] && d.start > trigStart ? 50000 : 0);
         if (dist < bestDist) [best, bestDist] = [notAfter(v, d, pubDay, planned), dist];
       } else if (d.end <= s.start && paragraphOf(seg, d.start, si) === s.paragraph) {
         carried = v;

@@ -259,6 +259,8 @@ describe('dates and evidence', () => {
   it('dates the act, not the day state media reported it', () => {
     const text = 'Chile shelled a Peruvian border post on Sunday, state media reported Tuesday.';
     expect(events(text, '2022-05-11').find((e) => e.type === 'ASSAULT')?.date).toBe('2022-05-08');
+    // A day before the act dates the speaker's words: "said on Friday that …".
+    expect(first('Peru said on Friday that it would not refuse talks with Chile.', '2022-05-11').date).toBe('2022-05-06');
   });
   it('dates an act in an "after" clause as the earlier happening it is, and gives it its own actor and no response cue', () => {
     const text = 'Peru rejected the offer on May 4, 2022, a day after Chile warned it of serious consequences.';
