@@ -48,7 +48,8 @@ export interface DatePicker {
 }
 
 export function datePicker(seg: Segmented, dates: DateMention[], published: string | null): DatePicker {
-  const values = dates.map((d) => calendarValue(d, published));
+  // A year naming a thing ("the 1979 revolution", "Iran's 2015 nuclear deal") dates that thing, not the act.
+  const values = dates.map((d) => (attributiveYear(seg.text, d) ? null : calendarValue(d, published)));
   const pubDay = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
   const reportDay = dates.map((d) => REPORTED_ON.test(seg.text.slice(Math.max(0, d.start - 24), d.start)));
   const dateIn = (si: number, trigStart: number, from: number, planned: boolean): string | null => {
@@ -87,6 +88,15 @@ export function datePicker(seg: Segmented, dates: DateMention[], published: stri
       return { date: base?.slice(0, 7) ?? null, earlier: kind };
     },
   };
+}
+
+const NOT_A_NOUN = new Set(['and', 'or', 'to', 'when', 'that', 'as', 'but', 'after', 'before', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'the', 'a', 'an', 'which', 'where', 'while', 'until', 'since', 'through', 'under', 'over', 'into', 'of', 'if', 'he', 'she', 'it', 'they', 'we', 'i', 'you']);
+
+/** A bare year used as a modifier: a lower-case word other than a function word or pronoun follows it. */
+function attributiveYear(text: string, d: DateMention): boolean {
+  if (d.granularity !== 'year' || !/^\d{4}$/.test(d.text)) return false;
+  const next = /^\s+(\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(d.end, d.end + 30));
+  return !!next && !NOT_A_NOUN.has(next[1]!);
 }
 
 /** "…, state media reported Friday", "told reporters on Monday": the day of the report, not of the act it tells. */

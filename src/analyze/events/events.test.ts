@@ -262,6 +262,10 @@ describe('dates and evidence', () => {
     // A day before the act dates the speaker's words: "said on Friday that …".
     expect(first('Peru said on Friday that it would not refuse talks with Chile.', '2022-05-11').date).toBe('2022-05-06');
   });
+  it('does not date an act by a year that names a thing ("the 1979 revolution")', () => {
+    const e = first('Chile threatened Peru over the 1979 border treaty.', '2022-05-11');
+    expect([e.date, e.datePrecision]).toEqual(['2022-05-11', 'published']);
+  });
   it('dates an act in an "after" clause as the earlier happening it is, and gives it its own actor and no response cue', () => {
     const text = 'Peru rejected the offer on May 4, 2022, a day after Chile warned it of serious consequences.';
     const warned = events(text, '2022-05-05').find((e) => e.type === 'THREATEN');
