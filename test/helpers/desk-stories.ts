@@ -15,6 +15,19 @@ export const EXCHANGE: readonly Story[] = [
 ];
 
 /**
+ * An earlier episode of the same dyad, months before the exchange: what a precedent search
+ * finds for the exchange's threats (the exchange itself is the same crisis and is left out).
+ */
+export const EARLIER_EPISODE: readonly Story[] = [
+  ['2025-11-03', 'Harbor Ledger', 'The United States on Monday threatened North Korea with new sanctions.'],
+  ['2025-11-04', 'Northern Wire', 'North Korea on Tuesday accused the United States of hostility.'],
+  ['2025-11-05', 'Daily Meridian', 'North Korea on Wednesday threatened the United States with retaliation.'],
+  ['2025-11-07', 'Harbor Ledger', 'The United States on Friday imposed sanctions on North Korean shipping firms.'],
+  ['2025-11-10', 'Northern Wire', 'North Korea on Monday rejected the US sanctions.'],
+  ['2025-11-12', 'Daily Meridian', "The United States on Wednesday condemned North Korea's threats."],
+];
+
+/**
  * Another dyad's exchanges, one a day for `days` days of January 2025 (before every other story,
  * so they sort after them), for tests that need more events than one page of a list holds.
  */

@@ -4,6 +4,7 @@
 // narrow window.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { EARLIER_EPISODE, storyArticles } from '../helpers/desk-stories.js';
 import { describeInBrowser, startDashboard, type Dashboard } from './harness.js';
 
 /** Texts of the rows of a (virtualised) list. */
@@ -16,7 +17,7 @@ async function rows(page: Page, name: string | RegExp): Promise<string[]> {
 describeInBrowser('dashboard: Actor page', () => {
   let d: Dashboard;
   beforeAll(async () => {
-    d = await startDashboard();
+    d = await startDashboard(storyArticles(EARLIER_EPISODE));
   }, 120_000);
   afterAll(async () => d?.close());
 
@@ -61,7 +62,8 @@ describeInBrowser('dashboard: Actor page', () => {
     const evidence = await statements.getByRole('link').first().getAttribute('href');
     expect(evidence).toMatch(/^\/ui\/articles\/\d+\?evidence=.+/);
 
-    // Precedents for North Korea's threat of 2026-03-09: the US threat of 2026-03-04, and what followed it.
+    // Precedents for North Korea's threat of 2026-03-09: not the US threat of 2026-03-04 (the same
+    // crisis), but the threats of the November 2025 episode, and what followed them.
     const pick = page.getByRole('combobox', { name: 'Event' });
     const threat = (await pick.locator('option').allTextContents()).find((o) => /2026-03-09 North Korea → United States THREATEN/.test(o));
     expect(threat).toBeDefined();
@@ -69,7 +71,8 @@ describeInBrowser('dashboard: Actor page', () => {
     await page.waitForURL(/event=ev\d+/);
     const precedents = page.locator('.precedents > li');
     await precedents.first().waitFor();
-    expect(await precedents.first().textContent()).toMatch(/United States.*→.*North Korea.*THREATEN/);
+    expect(await precedents.first().textContent()).toMatch(/2025-11-0[35].*(?:United States|North Korea).*→.*(?:North Korea|United States).*THREATEN/);
+    for (const text of await precedents.allTextContents()) expect(text).not.toMatch(/2026-03-0[4-9]/);
     expect(await precedents.first().textContent()).toMatch(/What followed within 14 days/);
     expect(await precedents.first().locator('.followed li').count()).toBeGreaterThan(2);
 
