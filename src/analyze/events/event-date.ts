@@ -6,8 +6,9 @@
 // 3. else nothing: the caller gives the event the publication day, marked `published` (the event
 //    happened on or before it; the merge treats it as a window, not as a day).
 // An act in a clause after "after" or "since" ("…, a day after Trump warned …"), or the act a
-// response names ("in retaliation for the strike"), is an earlier happening: it takes a date given inside that clause, else the sentence's date moved back by the
-// days the text counts ("a day after", "two weeks after"), else only that date's month.
+// response names ("in retaliation for the strike"), is an earlier happening: it takes a date given
+// inside that clause, else the sentence's date (or publication) moved back by the days the text
+// counts ("a day after", "two weeks after"), else only that date's month.
 // An act the report tells as done (not planned) never lies after publication: a bare weekday
 // the date rules read forward ("a strike on Friday" near a "would") is the past one.
 // Relative mentions count as text: "recently"/"now" (PAST_REF/PRESENT_REF) give the publication
@@ -50,7 +51,7 @@ export interface DatePicker {
 export function datePicker(seg: Segmented, dates: DateMention[], published: string | null): DatePicker {
   // A year naming a thing ("the 1979 revolution", "Iran's 2015 nuclear deal") dates that thing, not the act.
   const values = dates.map((d) => (attributiveYear(seg.text, d) ? null : calendarValue(d, published)));
-  const pubDay = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
+  const pubDay = publicationDay(published);
   const reportDay = dates.map((d) => REPORTED_ON.test(seg.text.slice(Math.max(0, d.start - 24), d.start)));
   const dateIn = (si: number, trigStart: number, from: number, planned: boolean): string | null => {
     const s = seg.sentences[si]!;
@@ -99,6 +100,10 @@ function attributiveYear(text: string, d: DateMention): boolean {
   return !!next && !NOT_A_NOUN.has(next[1]!);
 }
 
+/** The YYYY-MM-DD day of a published date-time, or null. */
+export const publicationDay = (published: string | null): string | null =>
+  published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
+
 /** "…, state media reported Friday", "told reporters on Monday": the day of the report, not of the act it tells. */
 const REPORTED_ON = /\b(?:reported|said|told\s+\w+|announced|added|stated|quoted)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const WEEKDAY_ALONE = /^(?:on\s+)?(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b/i;
@@ -110,7 +115,7 @@ function notAfter(value: string, d: DateMention, pubDay: string | null, planned:
 }
 
 /** "(a day |two weeks )after …" or "in response to …" up to the trigger, with no clause boundary in between: the act is an earlier happening. */
-export const earlierClause = (beforeTrigger: string): RegExpExecArray | null => EARLIER_CLAUSE.exec(beforeTrigger);
+const earlierClause = (beforeTrigger: string): RegExpExecArray | null => EARLIER_CLAUSE.exec(beforeTrigger);
 
 // The act a response names ("in retaliation for the strike", "in response to X's remarks") came before it too.
 const EARLIER_CLAUSE = /\b(?:(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)\s+)?((?:after|since|in (?:response|reply|reaction) to|in retaliation for|(?:responding|reacting|replying) to)\s+[^,;:.!?"“”]*)$/i;

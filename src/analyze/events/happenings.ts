@@ -13,6 +13,8 @@
 // what it says: "X said it is examining plans for a strike" or "X urged … and warned …" codes
 // several triggers of one source in one sentence, and the first (the main clause, nearest its
 // subject) frames it; two acts of one actor in one sentence ("captured … then freed") stay two.
+// Last, a claim in the body that nothing dates is evidence of its source's headline, lede or
+// dated report toward the same country (foldUndatedMentions).
 import type { AnalysisEvent, EventActor } from '../types.js';
 import { SAYING_TYPES as SAYING } from './saying.js';
 

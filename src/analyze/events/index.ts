@@ -1,7 +1,8 @@
 // Coded events per article: who did what to whom (PLOVER type and mode), how strongly (intensity
 // on −10 … +10 from data/lexicon/events.yaml), how sure (negation, modality, sourcing), when (from
-// the text), with the sentence and trigger as evidence; then one report per happening
-// (happenings.ts). The rules find and type the trigger hits; the learned typer (typing/) drops a
+// the text, else the publication day marked as such), with the sentence and trigger as evidence;
+// then one report per happening (happenings.ts) and what each answers (responses.ts: the act a
+// sentence names first). The rules find and type the trigger hits; the learned typer (typing/) drops a
 // hit it is confident is no event. Pure and deterministic: the lexicon and the typer's weights
 // are loaded once per process; only sentences with a trigger do any work.
 import type { Registry } from '../../registry/types.js';
@@ -16,7 +17,7 @@ import { SAYING_TYPES } from './saying.js';
 import { isCreditLine } from './credits.js';
 import { isCrossReference } from './cross-reference.js';
 import { datelineLength } from '../entities/dateline.js';
-import { datePicker, type EventDate } from './event-date.js';
+import { datePicker, publicationDay, type EventDate } from './event-date.js';
 import { oneReportPerHappening } from './happenings.js';
 import { eventLexicon } from './lexicon.js';
 import { isNegated, modalityOf, responseCueOf, sentenceModality, sentenceSourcing } from './qualifiers.js';
@@ -137,7 +138,7 @@ export function findEvents(
   }
   linkResponses(reports);
   // A happening nothing in the text dates took place on or before publication: it gets that day, marked.
-  const published = input.published && /^\d{4}-\d{2}-\d{2}/.test(input.published) ? input.published.slice(0, 10) : null;
+  const published = publicationDay(input.published);
   for (const e of reports) {
     if (e.date) e.datePrecision = 'text';
     else if (published) [e.date, e.datePrecision] = [published, 'published'];
