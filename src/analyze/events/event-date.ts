@@ -13,7 +13,7 @@
 // the date rules read forward ("a strike on Friday" near a "would") is the past one.
 // Relative mentions count as text: "recently"/"now" (PAST_REF/PRESENT_REF) give the publication
 // month, a week ("last week" → 2021-W24) gives the month of its Thursday.
-import type { DateMention, Segmented } from '../types.js';
+import type { DateMention, Quote, Segmented } from '../types.js';
 
 const CALENDAR = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T|$)/;
 const WEEK = /^(\d{4})-W(\d{2})/;
@@ -48,10 +48,12 @@ export interface DatePicker {
   dateFor(sentence: number, trigStart: number, from?: number, planned?: boolean): EventDate;
 }
 
-export function datePicker(seg: Segmented, dates: DateMention[], published: string | null): DatePicker {
+export function datePicker(seg: Segmented, dates: DateMention[], published: string | null, quotes: readonly Quote[] = []): DatePicker {
+  const pubDay = publicationDay(published);
   // A year naming a thing ("the 1979 revolution", "Iran's 2015 nuclear deal") dates that thing, not the act.
   const values = dates.map((d) => (attributiveYear(seg.text, d) ? null : calendarValue(d, published)));
-  const pubDay = publicationDay(published);
+  // "Yesterday" in words spoken on Monday is the Sunday: deictic days inside a direct quote count from the statement's day.
+  if (pubDay) for (let i = 0; i < dates.length; i++) values[i] = spokenDay(seg, dates, values, i, quotes, pubDay) ?? values[i]!;
   const reportDay = dates.map((d) => REPORTED_ON.test(seg.text.slice(Math.max(0, d.start - 24), d.start)));
   const dateIn = (si: number, trigStart: number, from: number, planned: boolean): string | null => {
     const s = seg.sentences[si]!;
@@ -98,6 +100,27 @@ function attributiveYear(text: string, d: DateMention): boolean {
   if (d.granularity !== 'year' || !/^\d{4}$/.test(d.text)) return false;
   const next = /^\s+(\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(d.end, d.end + 30));
   return !!next && !NOT_A_NOUN.has(next[1]!);
+}
+
+const DEICTIC = /^(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b/i;
+
+/**
+ * A deictic day ("yesterday") inside a direct quote, re-counted from the day the sentence gives
+ * the statement outside the quote ("said on Monday: '…'"); undefined when that does not apply.
+ */
+function spokenDay(seg: Segmented, dates: DateMention[], values: (string | null)[], i: number, quotes: readonly Quote[], pubDay: string): string | undefined {
+  const d = dates[i]!;
+  const v = values[i];
+  if (!v || v.length < 10 || !DEICTIC.test(d.text)) return undefined;
+  const q = quotes.find((x) => x.kind !== 'indirect' && x.start <= d.start && d.end <= x.end);
+  if (!q) return undefined;
+  const s = seg.sentences.find((x) => x.start <= q.start && q.start < x.end);
+  if (!s) return undefined;
+  // The statement's own date: a day mention of the sentence outside any quote.
+  const said = dates.findIndex((x, j) => j !== i && (values[j]?.length ?? 0) >= 10 && x.start >= s.start && x.end <= Math.max(s.end, q.end) && !quotes.some((y) => y.kind !== 'indirect' && y.start <= x.start && x.end <= y.end));
+  if (said < 0) return undefined;
+  const shift = Date.parse(values[said]!.slice(0, 10)) - Date.parse(pubDay);
+  return new Date(Date.parse(v.slice(0, 10)) + shift).toISOString().slice(0, 10) + v.slice(10);
 }
 
 /** The YYYY-MM-DD day of a published date-time, or null. */

@@ -262,6 +262,13 @@ describe('dates and evidence', () => {
     // A day before the act dates the speaker's words: "said on Friday that …".
     expect(first('Peru said on Friday that it would not refuse talks with Chile.', '2022-05-11').date).toBe('2022-05-06');
   });
+  it('counts "yesterday" in quoted words from the day they were spoken', () => {
+    // Published Wednesday 11 May; the minister spoke on Monday 9 May, so his "yesterday" is Sunday 8 May.
+    const text = 'Chile\'s defence minister said on Monday: "Yesterday Peru shelled our border post, and we will answer."';
+    expect(events(text, '2022-05-11').find((e) => e.type === 'ASSAULT')?.date).toBe('2022-05-08');
+    // Without a day for the statement, publication stays the reference.
+    expect(events('"Yesterday Peru shelled our border post," the minister said.', '2022-05-11').find((e) => e.type === 'ASSAULT')?.date).toBe('2022-05-10');
+  });
   it('does not date an act by a year that names a thing ("the 1979 revolution")', () => {
     const e = first('Chile threatened Peru over the 1979 border treaty.', '2022-05-11');
     expect([e.date, e.datePrecision]).toEqual(['2022-05-11', 'published']);

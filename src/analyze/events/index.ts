@@ -41,7 +41,7 @@ export function findEvents(
   const placed = placedMentions(entities);
   const bySentence = findTriggers(seg, lex, noTriggerSpans(dates, placed));
   if (!bySentence.some((h) => h?.length)) return [];
-  const when = datePicker(seg, dates, input.published);
+  const when = datePicker(seg, dates, input.published, quotes);
   const speechVerbs = quoteLexicon().indirectVerbs;
   let dominant: string | null | undefined;
   const out: AnalysisEvent[] = [];
