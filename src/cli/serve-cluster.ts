@@ -6,6 +6,7 @@
 // worker that dies is replaced; one that dies before it ever listened stops the whole server.
 import cluster, { type Worker } from 'node:cluster';
 import { describeError, ReadoutError } from '../core/errors.js';
+import { whenAborted } from '../core/aborted.js';
 import { watch } from '../pipeline/scheduler.js';
 import type { CliContext } from './context.js';
 import { buildServices } from './services.js';
@@ -49,7 +50,8 @@ export async function servePrimary(ctx: CliContext, processes: number, withWatch
   try {
     for (let i = 0; i < processes; i++) fork();
     ctx.err(`${processes} API processes${withWatch ? ', watching sources in this one' : ' (--no-watch)'}; Ctrl-C to stop`);
-    const stopped = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+    // A SIGTERM during startup has already aborted: whenAborted still settles.
+    const stopped = whenAborted(controller.signal);
     if (withWatch) {
       const svc = await buildServices(ctx);
       try {

@@ -13,6 +13,7 @@ import { ReadoutError } from '../../core/errors.js';
 import { watch } from '../../pipeline/scheduler.js';
 import type { CliContext } from '../context.js';
 import { buildServices } from '../services.js';
+import { whenAborted } from '../../core/aborted.js';
 import { isApiWorker, isFirstWorker, releaseWorker, servePrimary } from '../serve-cluster.js';
 
 interface ServeOptions {
@@ -73,7 +74,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
           ctx.out(`readout API on http://${shown}:${address.port} (OpenAPI: /openapi.json); dashboard: http://${shown}:${address.port}/ui/ (sign in with a token from \`readout tokens create\`)`);
         }
         if (!worker) ctx.err(withWatch ? 'watching sources too; Ctrl-C to stop' : 'API only (--no-watch); Ctrl-C to stop');
-        const stopped = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+        // A SIGTERM during startup (before listen) has already aborted: whenAborted still settles.
+        const stopped = whenAborted(controller.signal);
         try {
           if (withWatch) await watch(svc, { signal: controller.signal });
           else await stopped;
