@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignReports, mergedFields, sortDateOf } from './merge.js';
 import { PRK, report } from './fixtures.js';
+import { periodOf } from './text.js';
 
 describe('merging reports', () => {
   it('clusters reports incrementally and computes representative fields', () => {
@@ -34,5 +35,11 @@ describe('sortDateOf', () => {
     expect(sortDateOf('2020-01', '2020-01-05')).toBe('2020-01-05');
     expect(sortDateOf('1979', '2020-01-05')).toBe('1979-01-01');
     expect(sortDateOf('2018-03', '2020-01-05')).toBe('2018-03-01');
+  });
+  it('reads the period a partial date spans (periodOf)', () => {
+    expect(periodOf('2019-12')).toEqual({ first: '2019-12-01', last: '2019-12-31' });
+    expect(periodOf('2020-02')).toEqual({ first: '2020-02-01', last: '2020-02-29' });
+    expect(periodOf('1979')).toEqual({ first: '1979-01-01', last: '1979-12-31' });
+    expect(periodOf('2021-W24')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // reports, so the order reports arrive in changes nothing but which event id survives.
 import type { EventType } from '../analyze/types.js';
 import { matchReports, MATCH_THRESHOLD } from './identity.js';
-import { isDay } from './text.js';
+import { isDay, periodOf } from './text.js';
 import type { ActorRef, EventReport, MergedFields, Modality } from './types.js';
 
 export interface Cluster {
@@ -124,7 +124,7 @@ export function mergedFields(reports: EventReport[]): MergedFields {
  */
 export function sortDateOf(date: string | null, anchor: string): string {
   if (!date || anchor.startsWith(date)) return anchor;
-  return /^\d{4}$/.test(date) ? `${date}-01-01` : /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
+  return periodOf(date)?.first ?? date;
 }
 
 function hostOf(url: string): string | null {

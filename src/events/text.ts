@@ -72,6 +72,19 @@ export function isDay(date: string | null | undefined): date is string {
   return !!date && /^\d{4}-\d{2}-\d{2}$/.test(date);
 }
 
+/** First and last day a YYYY-MM-DD, YYYY-MM or YYYY date can mean ("2019" → 2019-01-01 … 2019-12-31); null for anything else. */
+export function periodOf(date: string | null | undefined): { first: string; last: string } | null {
+  const d = date ?? '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return { first: d, last: d };
+  if (/^\d{4}-\d{2}$/.test(d)) {
+    const [year, month] = [Number(d.slice(0, 4)), Number(d.slice(5))];
+    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    return { first: `${d}-01`, last: addDays(next, -1) };
+  }
+  if (/^\d{4}$/.test(d)) return { first: `${d}-01-01`, last: `${d}-12-31` };
+  return null;
+}
+
 /** The matching anchor of an event: its day date, else the article's published (else fetched) day. */
 export function anchorOf(date: string | null, published: string | null, seenAt: string): string {
   if (isDay(date)) return date;

@@ -35,7 +35,7 @@
 //   precedent's event date to the follow-up's event date; when either is not a day date, it
 //   counts from the sort dates and approximate is true.
 import { actorWords } from '../events/identity.js';
-import { addDays, contentStems, dayNumber, isDay, jaccard, overlap } from '../events/text.js';
+import { addDays, contentStems, dayNumber, isDay, jaccard, overlap, periodOf } from '../events/text.js';
 import { eventRef, toJson, type TimelineEntry } from '../events/timeline.js';
 import type { ActorRef, MergedEvent, ResponseRule } from '../events/types.js';
 
@@ -137,15 +137,7 @@ export function crisisStart(e: Pick<MergedEvent, 'date' | 'sortDate'>): string {
 
 /** Earliest and latest day a date can mean ("2019" → 2019-01-01 … 2019-12-31); the sort date when there is none. */
 export function dayRange(e: Pick<MergedEvent, 'date' | 'sortDate'>): { first: string; last: string } {
-  const d = e.date ?? '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return { first: d, last: d };
-  if (/^\d{4}-\d{2}$/.test(d)) {
-    const [year, month] = [Number(d.slice(0, 4)), Number(d.slice(5))];
-    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-    return { first: `${d}-01`, last: addDays(next, -1) };
-  }
-  if (/^\d{4}$/.test(d)) return { first: `${d}-01-01`, last: `${d}-12-31` };
-  return { first: e.sortDate, last: e.sortDate };
+  return periodOf(e.date) ?? { first: e.sortDate, last: e.sortDate };
 }
 
 /**

@@ -8,7 +8,7 @@
 // response links back (event_links, CHAIN_HOPS at most). Nothing here reads article text.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ActorRef, MergedEvent } from '../events/types.js';
-import { buildPrecedents, CHAIN_HOPS, crisisStart, DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, exchangeIds, followWindow, outsideCrisis, rankPrecedents, sideKey, type PrecedentsResult } from '../insights/precedents.js';
+import { buildPrecedents, CHAIN_HOPS, crisisStart, DEFAULT_FOLLOW_DAYS, DEFAULT_PRECEDENT_LIMIT, followWindow, outsideCrisis, rankPrecedents, sideKey, type PrecedentsResult } from '../insights/precedents.js';
 import { entriesByIds } from './events.js';
 import type { Database } from './schema.js';
 import type { StoreContext } from './util.js';
@@ -85,21 +85,15 @@ export async function precedents(ctx: StoreContext, eventId: number, options: Pr
   return buildPrecedents(event, best.map((m) => m.entry), pool, { days, limit, exchange });
 }
 
-/** The event and the events it answers through response links, CHAIN_HOPS links back at most (exchangeIds). */
+/** The event and the events it answers through response links, CHAIN_HOPS links back at most (exchangeIds, read link by link from the store). */
 async function exchangeOf(ctx: StoreContext, eventId: number): Promise<Set<number>> {
-  const links: { eventId: number; respondsTo: number }[] = [];
-  const asked = new Set<number>();
+  const ids = new Set([eventId]);
   let frontier = [eventId];
   for (let hop = 0; hop < CHAIN_HOPS && frontier.length; hop++) {
-    for (const id of frontier) asked.add(id);
-    const rows = await ctx.db.selectFrom('event_links').select(['event_id', 'responds_to']).where('event_id', 'in', frontier).execute();
-    const next = new Set<number>();
-    for (const r of rows) {
-      links.push({ eventId: Number(r.event_id), respondsTo: Number(r.responds_to) });
-      if (!asked.has(Number(r.responds_to))) next.add(Number(r.responds_to));
-    }
-    frontier = [...next];
+    const rows = await ctx.db.selectFrom('event_links').select('responds_to').where('event_id', 'in', frontier).execute();
+    frontier = [...new Set(rows.map((r) => Number(r.responds_to)))].filter((id) => !ids.has(id));
+    for (const id of frontier) ids.add(id);
   }
-  return exchangeIds(eventId, links);
+  return ids;
 }
 
