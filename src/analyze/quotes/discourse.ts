@@ -32,6 +32,28 @@ const singular = (w: string): string => (w.length > 4 && w.endsWith('s') && !w.e
 /** How many paragraphs back a statement's author is still the one a bare cue means. */
 const REACH = 3;
 
+// Compiled once per lexicon (one memory is made per article).
+const compiled = new Map<string, { through: RegExp; by: RegExp }>();
+
+/** "(, in a statement carried by Y,) said in a statement" after a speaker phrase; "a statement by X" as the phrase. */
+function statementCues(speechVerbRe: string, adverbRe: string, utteranceHeads: readonly string[]): { through: RegExp; by: RegExp } {
+  const key = `${speechVerbRe}\u0000${adverbRe}\u0000${utteranceHeads.join('|')}`;
+  let cues = compiled.get(key);
+  if (!cues) {
+    const heads = utteranceHeads.map((h) => h.replace(/ /g, '\\s+')).join('|');
+    const det = '(?:a|an|its|his|her|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?';
+    cues = {
+      through: new RegExp(
+        `^\\s*(?:,[^,]{1,160},\\s*)?(?:(?:${adverbRe})\\s+){0,2}(?:(?:${speechVerbRe})\\s+(?:[\\p{L}-]+\\s+){0,2}?)?(?:in|through|via)\\s+${det}(${heads})\\b|^\\s*,\\s*(?:in|through)\\s+${det}(${heads})\\b`,
+        'iu',
+      ),
+      by: new RegExp(`^${det}(${heads})\\s+(?:issued\\s+|released\\s+)?(?:by|from)\\b`, 'iu'),
+    };
+    compiled.set(key, cues);
+  }
+  return cues;
+}
+
 export class SpeakerMemory {
   private items: Remembered[] = [];
 
@@ -44,15 +66,7 @@ export class SpeakerMemory {
     adverbRe: string,
     utteranceHeads: readonly string[],
   ) {
-    const heads = utteranceHeads.map((h) => h.replace(/ /g, '\\s+')).join('|');
-    const det = '(?:a|an|its|his|her|their|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?';
-    // After the speaker phrase: "(, in a statement carried by Y,) said in a statement", "in a statement";
-    // the phrase itself: "a statement by X".
-    this.throughRe = new RegExp(
-      `^\\s*(?:,[^,]{1,160},\\s*)?(?:(?:${adverbRe})\\s+){0,2}(?:(?:${speechVerbRe})\\s+(?:[\\p{L}-]+\\s+){0,2}?)?(?:in|through|via)\\s+${det}(${heads})\\b|^\\s*,\\s*(?:in|through)\\s+${det}(${heads})\\b`,
-      'iu',
-    );
-    this.byRe = new RegExp(`^${det}(${heads})\\s+(?:issued\\s+|released\\s+)?(?:by|from)\\b`, 'iu');
+    ({ through: this.throughRe, by: this.byRe } = statementCues(speechVerbRe, adverbRe, utteranceHeads));
   }
 
   /** The entity a speaker names, if any. */
